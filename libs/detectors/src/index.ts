@@ -1,0 +1,2 @@
+export * from './detector';
+export * from './finding-id';
