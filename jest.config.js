@@ -4,7 +4,7 @@
  * which keeps the suite fast on two cores.
  */
 const shared = {
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', transpilation: true }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json', transpilation: true }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: { '^@fairmarket/(.*)$': '<rootDir>/libs/$1/src' },
   testEnvironment: 'node',
@@ -19,7 +19,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
-      testTimeout: 120000,
+      setupFilesAfterEnv: ['<rootDir>/test/setup/timeout.ts'],
     },
   ],
 };

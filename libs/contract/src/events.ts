@@ -12,6 +12,8 @@ export type Id = string;
 export type Money = number;
 export type IsoDate = string;
 
+export const GENDERS = ['f', 'm', 'u'] as const;
+
 export interface UserTraits {
   new_user?: boolean;
   tenure_days?: number;
@@ -21,7 +23,7 @@ export interface UserTraits {
   device_os?: string;
   region?: string;
   channel?: string;
-  gender?: 'f' | 'm' | 'u';
+  gender?: (typeof GENDERS)[number];
   age_band?: string;
   [extra: string]: unknown;
 }
@@ -35,11 +37,14 @@ interface TimedRecord extends PlatformRecord {
   tsMs: number;
 }
 
+export const MERCHANT_KINDS = ['self_operated', 'third_party'] as const;
+export const MERCHANT_SIZES = ['small', 'medium', 'large'] as const;
+
 export interface Merchant extends PlatformRecord {
   merchant_id: Id;
   name?: string;
-  kind: 'self_operated' | 'third_party';
-  size?: 'small' | 'medium' | 'large';
+  kind: (typeof MERCHANT_KINDS)[number];
+  size?: (typeof MERCHANT_SIZES)[number];
   registered_at?: IsoDate;
 }
 
@@ -57,7 +62,8 @@ export interface Sku extends PlatformRecord {
   clearance_from?: IsoDate;
 }
 
-export type CouponScope = 'public' | 'new_user' | 'member' | 'targeted';
+export const COUPON_SCOPES = ['public', 'new_user', 'member', 'targeted'] as const;
+export type CouponScope = (typeof COUPON_SCOPES)[number];
 
 export interface Coupon {
   coupon_id: Id;
@@ -97,8 +103,10 @@ export interface Order extends TimedRecord {
   currency: string;
 }
 
-export type PromoType = 'discount' | 'flash_sale' | 'countdown' | 'none';
-export type ReferenceKind = 'prior_price' | 'rrp' | 'competitor';
+export const PROMO_TYPES = ['discount', 'flash_sale', 'countdown', 'none'] as const;
+export type PromoType = (typeof PROMO_TYPES)[number];
+export const REFERENCE_KINDS = ['prior_price', 'rrp', 'competitor'] as const;
+export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
 
 export interface Listing extends TimedRecord {
   snapshot_id: Id;
@@ -118,6 +126,8 @@ export interface Listing extends TimedRecord {
   claimed_sales_30d?: number;
 }
 
+export const COST_SOURCES = ['merchant_declared', 'audit', 'estimate'] as const;
+
 export interface Cost extends PlatformRecord {
   sku_id: Id;
   merchant_id: Id;
@@ -125,7 +135,7 @@ export interface Cost extends PlatformRecord {
   valid_to?: IsoDate;
   unit_variable_cost: Money;
   unit_total_cost?: Money;
-  source?: 'merchant_declared' | 'audit' | 'estimate';
+  source?: (typeof COST_SOURCES)[number];
 }
 
 export interface ImpressionItem {
@@ -175,14 +185,20 @@ export interface MerchantEvent extends TimedRecord {
   detail?: string;
 }
 
+export const DOCUMENT_KINDS = ['merchant_agreement', 'platform_rule', 'campaign_rule', 'notice', 'message'] as const;
+export const DOCUMENT_LANGUAGES = ['zh', 'en'] as const;
+
 export interface PlatformDocument extends PlatformRecord {
   document_id: Id;
-  kind: 'merchant_agreement' | 'platform_rule' | 'campaign_rule' | 'notice' | 'message';
-  language: 'zh' | 'en';
+  kind: (typeof DOCUMENT_KINDS)[number];
+  language: (typeof DOCUMENT_LANGUAGES)[number];
   title?: string;
   issued_at?: IsoDate;
   merchant_id?: Id;
-  /** Always filled after reading: a `path` in the file is resolved by the reader. */
+  /**
+   * Always filled by the file reader, which replaces a `path` by the file's text.
+   * (`validateRecord` alone cannot read files: for a `path` document it leaves `text` unset.)
+   */
   text: string;
   path?: string;
 }

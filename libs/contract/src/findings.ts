@@ -60,9 +60,13 @@ export interface FileReport {
 
 export interface Rejection {
   file: FileKind | string;
+  /** 1-based physical line of the file (blank lines count as lines here, though not in FileReport). */
   line: number;
   field?: string;
+  /** `field: what was wrong`, e.g. `price: must be an integer >= 0`. Never quotes the rejected value. */
   reason: string;
+  /** The file's own name (`price_quotes.csv`), for datasets with two files of one kind. */
+  file_name?: string;
 }
 
 export interface FindingsDocument {

@@ -1,2 +1,14 @@
 export * from './events';
 export * from './findings';
+export * from './schema/event-schemas';
+export { ID_PATTERN, type FieldSchema, type ObjectSchema } from './schema/schema-parts';
+export { parseTimestampMs, isRfc3339Timestamp } from './schema/timestamp';
+export * from './validation/validate-record';
+export * from './pseudonymizer';
+export * from './reading/file-kind';
+export * from './reading/line-result';
+export * from './reading/dataset-unreadable.error';
+export * from './reading/dataset-file.error';
+export * from './reading/read-dataset-file';
+export * from './reading/scan-dataset';
+export * from './reading/file-dataset-source';

@@ -5,29 +5,24 @@
  *
  * It runs in two steps so that the server can split a run across workers and still get the
  * CLI's answer exactly:
- *  - `analyze` reads one platform's rows and returns JSON-serialisable partial results
- *    (for example one candidate test per group, with its p-value). The worker runs one
- *    `analyze` per platform as a child job; the CLI runs it for every platform in turn.
- *  - `decide` gets every platform's partial results at once and turns them into findings:
+ *  - `analyze` reads the rows of a source and returns a JSON-serialisable partial result
+ *    (for example one candidate test per group, with its p-value). A source may hold one
+ *    platform (the worker runs one child job per platform) or all of them (the CLI makes one
+ *    pass over each file). Since no legal test crosses platforms, a detector groups by
+ *    platform_id itself, and partials of disjoint platform sets simply add up.
+ *  - `decide` gets the partials of every platform at once and turns them into findings:
  *    this is where run-wide steps live (Benjamini-Hochberg across every test of the run,
  *    ordering, stable ids).
- * Results must not depend on the order rows arrive in.
+ * Results must not depend on the order rows arrive in, nor on how platforms were split.
  */
 import type { DetectorName, EventsByKind, FileKind, Finding } from '@fairmarket/contract';
 import type { RulePack } from '@fairmarket/rules';
 
-export interface RowQuery {
-  /** Only rows of this platform. */
-  platformId: string;
-}
-
 export interface DatasetSource {
   /** The file kinds this dataset holds at least one accepted row of. */
   kinds(): ReadonlySet<FileKind>;
-  /** Every platform_id seen in the dataset, sorted. */
-  platforms(): Promise<string[]>;
-  /** Streams one platform's accepted rows of one file kind, in no guaranteed order. */
-  rows<K extends FileKind>(kind: K, query: RowQuery): AsyncIterable<EventsByKind[K]>;
+  /** Streams the accepted rows of one file kind, in no guaranteed order. */
+  rows<K extends FileKind>(kind: K): AsyncIterable<EventsByKind[K]>;
 }
 
 export interface DetectorContext {
@@ -42,6 +37,6 @@ export interface Detector<Partial = unknown> {
   inputs: readonly FileKind[];
   /** Detectors whose findings `decide` needs first (via priorFindings). */
   after?: readonly DetectorName[];
-  analyze(source: DatasetSource, platformId: string, rules: RulePack): Promise<Partial>;
+  analyze(source: DatasetSource, rules: RulePack): Promise<Partial>;
   decide(partials: Partial[], context: DetectorContext): Finding[];
 }

@@ -1,0 +1,72 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { DatasetService, IngestionReportService } from '@fairmarket/ingestion';
+import { CreateDatasetDto } from './create-dataset.dto';
+import { MultipartUploadService } from './multipart-upload.service';
+
+@ApiTags('datasets')
+@Controller('v1/datasets')
+export class DatasetsController {
+  constructor(
+    private readonly datasets: DatasetService,
+    private readonly reports: IngestionReportService,
+    private readonly uploads: MultipartUploadService,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create a dataset to upload log files into' })
+  @ApiCreatedResponse({ description: 'The dataset' })
+  create(@Body() dto: CreateDatasetDto) {
+    return this.datasets.create(dto);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List datasets, newest first' })
+  list() {
+    return this.datasets.list();
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A dataset, its status and the progress of each file' })
+  async get(@Param('id', ParseUUIDPipe) id: string) {
+    const dataset = await this.datasets.get(id);
+    const files = await this.datasets.files(id);
+    return { ...dataset, files: files.map((f) => this.reports.progress(f)) };
+  }
+
+  @Post(':id/files')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Upload dataset files (multipart field "files"); each is ingested by a queued job' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } } } })
+  @ApiAcceptedResponse({ description: 'Files stored and queued for ingestion' })
+  @ApiPayloadTooLargeResponse({ description: 'A file over MAX_UPLOAD_BYTES, or more than MAX_FILES_PER_UPLOAD files' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'Not multipart, or a file that is not a known dataset file' })
+  async upload(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request) {
+    await this.datasets.get(id);
+    const stored = await this.uploads.receive(req, id);
+    const files = await this.datasets.addFiles(id, stored);
+    return { dataset_id: id, files: files.map((f) => this.reports.progress(f)) };
+  }
+
+  @Get(':id/files/:fileId')
+  @ApiOperation({ summary: 'Progress and rejections of one uploaded file' })
+  async file(@Param('id', ParseUUIDPipe) id: string, @Param('fileId', ParseUUIDPipe) fileId: string, @Query('limit') limit?: string) {
+    const file = await this.datasets.file(id, fileId);
+    const rejections = await this.reports.rejections([file.id], clampLimit(limit));
+    return { ...this.reports.progress(file), rejections: rejections.map((r) => ({ line: r.line, field: r.field, reason: r.reason })) };
+  }
+
+  @Get(':id/report')
+  @ApiOperation({ summary: 'Ingestion report: lines, accepted and rejected per file kind, first rejections, counts by reason' })
+  async report(@Param('id', ParseUUIDPipe) id: string, @Query('limit') limit?: string) {
+    const dataset = await this.datasets.get(id);
+    return { dataset_id: id, status: dataset.status, ...(await this.reports.report(id, clampLimit(limit))) };
+  }
+}
+
+function clampLimit(limit: string | undefined): number {
+  const n = Number(limit ?? 1000);
+  return Number.isInteger(n) && n > 0 ? Math.min(n, 10000) : 1000;
+}

@@ -1,0 +1,57 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional } from 'class-validator';
+import { DETECTOR_NAMES, type DetectorName } from '@fairmarket/contract';
+import { DetectionService, FindingsDocumentService } from '@fairmarket/detection';
+import { DatasetService } from '@fairmarket/ingestion';
+
+export class StartDetectionDto {
+  @ApiPropertyOptional({ enum: ['cn', 'eu'], description: "Defaults to the dataset's rule pack" })
+  @IsOptional()
+  @IsIn(['cn', 'eu'])
+  rule_pack?: 'cn' | 'eu';
+
+  @ApiPropertyOptional({ enum: DETECTOR_NAMES, isArray: true, description: 'Run only these detectors (default: all)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(DETECTOR_NAMES.length)
+  @IsIn(DETECTOR_NAMES, { each: true })
+  detectors?: DetectorName[];
+}
+
+export class FindingsQuery {
+  @ApiProperty({ enum: ['cn', 'eu'], required: false })
+  @IsOptional()
+  @IsIn(['cn', 'eu'])
+  rule_pack?: 'cn' | 'eu';
+}
+
+@ApiTags('detections')
+@Controller('v1/datasets/:id')
+export class DetectionsController {
+  constructor(
+    private readonly datasets: DatasetService,
+    private readonly detection: DetectionService,
+    private readonly documents: FindingsDocumentService,
+  ) {}
+
+  @Post('detections')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Run the detectors over the dataset (also started automatically when the dataset becomes ready)' })
+  @ApiAcceptedResponse({ description: 'The queued run' })
+  async start(@Param('id', ParseUUIDPipe) id: string, @Body() dto: StartDetectionDto) {
+    return this.detection.start(id, { rulePack: dto.rule_pack, detectors: dto.detectors, reason: 'requested' });
+  }
+
+  @Get('detections/:runId')
+  @ApiOperation({ summary: 'Status of a detection run' })
+  run(@Param('id', ParseUUIDPipe) id: string, @Param('runId', ParseUUIDPipe) runId: string) {
+    return this.detection.run(id, runId);
+  }
+
+  @Get('findings')
+  @ApiOperation({ summary: 'The findings document (fairmarket.findings/v1) of the latest run' })
+  async findings(@Param('id', ParseUUIDPipe) id: string, @Query() query: FindingsQuery) {
+    return this.documents.build(await this.datasets.get(id), query.rule_pack);
+  }
+}

@@ -1,0 +1,78 @@
+import { Command, CommandRunner, Option } from 'nest-commander';
+import { writeFile } from 'node:fs/promises';
+import { DETECTOR_NAMES, DatasetUnreadableError, FileDatasetSource, type DetectorName } from '@fairmarket/contract';
+import { DETECTORS, runDetectors, selectDetectors } from '@fairmarket/detectors';
+import { rulePack } from '@fairmarket/rules';
+import { buildFindingsDocument, renderFindingsTable } from '../findings-output';
+import { ProgressReporter } from '../progress';
+import { cliPseudonymizer } from '../pseudonymize-for-cli';
+
+interface DetectOptions {
+  input: string;
+  out: string;
+  rules: string;
+  detectors?: DetectorName[];
+}
+
+/**
+ * `fairmarket detect --input DIR --out FILE`: the offline self-audit. Streams the files,
+ * runs the same detector code as the server, and writes the findings document.
+ */
+@Command({ name: 'detect', description: 'Run the detectors over a dataset directory and write the findings document' })
+export class DetectCommand extends CommandRunner {
+  async run(_params: string[], options: DetectOptions): Promise<void> {
+    const rules = rulePack(options.rules);
+    const pseudonymizer = cliPseudonymizer();
+    const selected = selectDetectors(DETECTORS, options.detectors);
+    const progress = new ProgressReporter('detect');
+    let source: FileDatasetSource;
+    try {
+      source = await FileDatasetSource.open(options.input, { pseudonymize: (id) => pseudonymizer.pseudonymize(id) });
+    } catch (error) {
+      if (error instanceof DatasetUnreadableError) {
+        process.stderr.write(`error: ${error.message}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      throw error;
+    }
+    progress.start(selected.length + 1, 'steps');
+    let step = 0;
+    const findings = await runDetectors(DETECTORS, source, rules, {
+      only: options.detectors,
+      onDetectorStart: (name) => progress.update(step++, name),
+    });
+    progress.update(selected.length, 'counting lines');
+    const report = await source.report();
+    progress.update(selected.length + 1, 'done');
+    progress.stop();
+    const document = buildFindingsDocument(rules.name, report, findings);
+    await writeFile(options.out, JSON.stringify(document, null, 2) + '\n');
+    process.stderr.write(renderFindingsTable(document));
+    process.stderr.write(`wrote ${options.out}\n`);
+  }
+
+  @Option({ flags: '-i, --input <dir>', description: 'dataset directory', required: true })
+  parseInput(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '-o, --out <file>', description: 'where to write the findings JSON', required: true })
+  parseOut(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--rules <pack>', description: 'rule pack: cn (default) or eu', defaultValue: 'cn' })
+  parseRules(value: string): string {
+    rulePack(value);
+    return value;
+  }
+
+  @Option({ flags: '--detectors <list>', description: `comma-separated subset of: ${DETECTOR_NAMES.join(', ')}` })
+  parseDetectors(value: string): DetectorName[] {
+    const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+    const unknown = names.filter((n) => !DETECTOR_NAMES.includes(n as DetectorName));
+    if (unknown.length > 0) throw new Error(`unknown detector(s) ${unknown.join(', ')}: use ${DETECTOR_NAMES.join(', ')}`);
+    return names as DetectorName[];
+  }
+}

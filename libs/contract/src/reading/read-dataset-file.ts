@@ -1,0 +1,68 @@
+import { basename, dirname } from 'node:path';
+import type { EventsByKind, FileKind, PlatformDocument } from '../events';
+import { validateRecord } from '../validation/validate-record';
+import { csvLines } from './csv-lines';
+import { DocumentTextReader } from './document-text';
+import type { FileFormat } from './file-kind';
+import type { LineResult, ParsedLine } from './line-result';
+import { ndjsonLines } from './ndjson-lines';
+
+export interface ReadDatasetFileOptions<K extends FileKind> {
+  kind: K;
+  format: FileFormat;
+  gzip: boolean;
+  pseudonymize(userId: string): string;
+  /** Where documents' `path` files live; default: the directory of the file read. */
+  datasetDir?: string;
+  /** Called as the file is read with the bytes read from disk so far (compressed, for .gz). */
+  onBytesRead?: (bytesRead: number) => void;
+}
+
+/**
+ * Streams one dataset file as validated lines: every non-blank line comes out once, in file
+ * order, either with its `record` (validated, pseudonymized, `tsMs` added, documents' `path`
+ * read into `text`) or with its `rejection`. Blank lines are skipped.
+ *
+ * Throws DatasetFileError when the file cannot be read on (a CSV of a kind that needs arrays,
+ * before any line) and passes on I/O and gzip errors; the lines before were yielded normally.
+ */
+export async function* readDatasetFile<K extends FileKind>(
+  path: string,
+  options: ReadDatasetFileOptions<K>,
+): AsyncGenerator<LineResult<EventsByKind[K]>> {
+  const { kind, pseudonymize } = options;
+  const validateOptions = { pseudonymize };
+  const batches: AsyncIterable<ParsedLine[]> =
+    options.format === 'csv'
+      ? csvLines(path, basename(path), kind, options.gzip, options.onBytesRead)
+      : ndjsonLines(path, options.gzip, options.onBytesRead);
+  const documents = kind === 'documents' ? new DocumentTextReader(options.datasetDir ?? dirname(path)) : undefined;
+
+  for await (const batch of batches) {
+    for (const parsed of batch) {
+      const { line, raw } = parsed;
+      if (parsed.rejection !== undefined) {
+        yield { line, raw, rejection: parsed.rejection };
+        continue;
+      }
+      const result = validateRecord(kind, parsed.value, validateOptions);
+      if (!result.ok) {
+        const rejection = result.field === '' ? { reason: result.reason } : { field: result.field, reason: result.reason };
+        yield { line, raw, rejection };
+        continue;
+      }
+      if (documents !== undefined) {
+        const document = result.record as PlatformDocument;
+        if (document.path !== undefined) {
+          const body = await documents.read(document.path);
+          if (!body.ok) {
+            yield { line, raw, rejection: { field: 'path', reason: body.reason } };
+            continue;
+          }
+          document.text = body.text;
+        }
+      }
+      yield { line, raw, record: result.record };
+    }
+  }
+}

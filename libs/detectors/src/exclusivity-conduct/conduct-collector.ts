@@ -1,0 +1,91 @@
+import { RIVAL_ACTIVITY_TYPES, SANCTION_TYPES, type Impression, type Merchant, type MerchantEvent } from '@fairmarket/contract';
+import { compareIds } from '../personalization-opt-out/request-sampler';
+import { HOUR_MS, KEY_SEPARATOR, type ConductEvent, type PlatformConduct } from './conduct-partial';
+
+/** Rival activity that makes a merchant rival-active (closing a rival store does not). */
+export const RIVAL_ACTIVATING_TYPES: readonly string[] = ['joined_rival_campaign', 'opened_rival_store'];
+const KEPT_EVENT_TYPES = new Set<string>([...RIVAL_ACTIVITY_TYPES, ...SANCTION_TYPES, 'quality_violation']);
+
+/**
+ * Streams merchants, skus, merchant events and impressions into per-platform aggregates:
+ * the merchants, their relevant events, and hourly impression counts per (category, merchant).
+ */
+export class ConductCollector {
+  private readonly platforms = new Map<string, PlatformConduct>();
+  /** sku → category, by `${platform}\u0001${sku_id}`, to place impressions in their market. */
+  private readonly categories = new Map<string, string>();
+
+  addMerchant(merchant: Merchant): void {
+    this.platform(merchant.platform_id).merchants[merchant.merchant_id] = { kind: merchant.kind };
+  }
+
+  addSku(sku: { platform_id: string; sku_id: string; merchant_id: string; category: string }): void {
+    this.categories.set(sku.platform_id + KEY_SEPARATOR + sku.sku_id, sku.category);
+    this.knowMerchant(sku.platform_id, sku.merchant_id);
+  }
+
+  addEvent(event: MerchantEvent): void {
+    this.knowMerchant(event.platform_id, event.merchant_id);
+    if (!KEPT_EVENT_TYPES.has(event.type)) return;
+    const events = this.platform(event.platform_id).events;
+    (events[event.merchant_id] ??= []).push({ event_id: event.event_id, type: event.type, ts: event.ts, tsMs: event.tsMs });
+  }
+
+  addImpression(impression: Impression): void {
+    const hour = String(Math.floor(impression.tsMs / HOUR_MS));
+    const counts = this.platform(impression.platform_id).impressions;
+    for (const item of impression.items) {
+      const category = this.categories.get(impression.platform_id + KEY_SEPARATOR + item.sku_id);
+      if (category === undefined) continue;
+      const byHour = (counts[category + KEY_SEPARATOR + item.merchant_id] ??= {});
+      byHour[hour] = (byHour[hour] ?? 0) + 1;
+    }
+  }
+
+  toJSON(): PlatformConduct[] {
+    return [...this.platforms.values()].sort((a, b) => compareIds(a.platform_id, b.platform_id));
+  }
+
+  private knowMerchant(platformId: string, merchantId: string): void {
+    const merchants = this.platform(platformId).merchants;
+    merchants[merchantId] ??= {};
+  }
+
+  private platform(platformId: string): PlatformConduct {
+    let state = this.platforms.get(platformId);
+    if (!state) {
+      state = { platform_id: platformId, merchants: {}, events: {}, impressions: {} };
+      this.platforms.set(platformId, state);
+    }
+    return state;
+  }
+}
+
+/** Adds up partials: platforms normally sit in one partial each; a split platform sums exactly. */
+export function mergePlatformConduct(lists: readonly PlatformConduct[][]): PlatformConduct[] {
+  const merged = new Map<string, PlatformConduct>();
+  for (const list of lists) {
+    for (const p of list) {
+      const into = merged.get(p.platform_id);
+      if (!into) {
+        merged.set(p.platform_id, structuredClone(p));
+        continue;
+      }
+      for (const [id, m] of Object.entries(p.merchants)) into.merchants[id] = { ...into.merchants[id], ...m };
+      for (const [id, events] of Object.entries(p.events)) {
+        const known = new Set((into.events[id] ?? []).map((e) => e.event_id));
+        into.events[id] = [...(into.events[id] ?? []), ...events.filter((e) => !known.has(e.event_id))];
+      }
+      for (const [key, hours] of Object.entries(p.impressions)) {
+        const target = (into.impressions[key] ??= {});
+        for (const [hour, n] of Object.entries(hours)) target[hour] = (target[hour] ?? 0) + n;
+      }
+    }
+  }
+  return [...merged.values()].sort((a, b) => compareIds(a.platform_id, b.platform_id));
+}
+
+/** Events of a merchant in time order (ties by id), whatever order they arrived in. */
+export function sortedEvents(events: readonly ConductEvent[] | undefined): ConductEvent[] {
+  return [...(events ?? [])].sort((a, b) => a.tsMs - b.tsMs || compareIds(a.event_id, b.event_id));
+}

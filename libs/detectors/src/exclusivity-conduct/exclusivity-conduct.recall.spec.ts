@@ -1,0 +1,14 @@
+import { exclusivityConductDetector } from './index';
+import { formatRecallRows, scoreOnGeneratedData } from '../personalization-opt-out/recall.fixtures';
+
+describe('exclusivity_conduct on generated data', () => {
+  it('finds the planted cases and nothing else (seeds 1-3, cn and eu, scale 0.2)', async () => {
+    const rows = await scoreOnGeneratedData([exclusivityConductDetector], 'exclusivity_conduct');
+    console.log(formatRecallRows('exclusivity_conduct', rows));
+    for (const row of rows) {
+      expect(row.tp).toBeGreaterThan(0);
+      expect(row.precision).toBeGreaterThanOrEqual(0.95);
+      expect(row.recall).toBeGreaterThanOrEqual(0.95);
+    }
+  }, 600_000);
+});

@@ -1,0 +1,2 @@
+export { exclusivityConductDetector } from './exclusivity-conduct.detector';
+export type { ConductPartial } from './conduct-partial';

@@ -1,0 +1,2 @@
+export { fakePromotionDetector } from './fake-promotion.detector';
+export type { FakePromotionPartial, FakePromotionCandidate } from './fake-promotion.types';

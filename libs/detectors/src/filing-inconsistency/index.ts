@@ -1,0 +1,2 @@
+export { filingInconsistencyDetector } from './filing-inconsistency.detector';
+export type { FilingPartial } from './filing-partial';

@@ -1,0 +1,129 @@
+import type { CharacteristicFamily, PersonalizationOptOutRules } from '@fairmarket/rules';
+import { chiSquareIndependence } from '@fairmarket/stats';
+import type { SampledCell } from './cell-sample';
+import { groupingFor, stratumKey, type Grouping } from './characteristic-groups';
+import { cellOverlaps } from './cell-overlaps';
+import { overlapGapTest, type OverlapTestResult } from './overlap-test';
+import { stableHash } from './stable-hash';
+
+/** Numeric characteristics conditioned on are cut at quartiles. */
+const CONDITIONING_BINS = 4;
+
+/** Evidence pairs kept per characteristic: two requests each, so 25 pairs fill 50 items. */
+export const EVIDENCE_PAIRS = 25;
+
+export interface CharacteristicTest {
+  family: CharacteristicFamily | 'other';
+  characteristic: string;
+  /** For numeric characteristics: the median that splits the two groups. */
+  cut?: number;
+  result: OverlapTestResult;
+  /** The characteristics the permutation was stratified by (those associated with this one). */
+  conditionedOn: string[];
+  /** Gap, significance and request count all meet the rule pack. */
+  alert: boolean;
+}
+
+export interface ScanOptions {
+  rules: PersonalizationOptOutRules;
+  /** Seeds the permutations of each test: the same data always gives the same p-values. */
+  seedKey: string;
+  /** Characteristics to condition on: labels are permuted only among users who agree on them. */
+  conditionOn?: readonly string[];
+}
+
+/**
+ * Runs the top-k overlap test once per characteristic. A characteristic alerts when users of
+ * different groups see results less alike than users of the same group by at least
+ * `min_jaccard_gap`, over at least `min_requests` requests, with permutation p < `p_max`.
+ * With `conditionOn`, labels are permuted within strata of those conditioning characteristics
+ * that are associated with the tested one inside cells (chi-square p < p_max), and the gap must also
+ * exceed the permutations' mean gap (what the conditioning characteristics already explain).
+ */
+export function scanCharacteristics(
+  cells: readonly SampledCell[],
+  characteristics: readonly { family: CharacteristicFamily | 'other'; characteristic: string }[],
+  options: ScanOptions,
+): CharacteristicTest[] {
+  const { rules } = options;
+  const requests = cells.flatMap((c) => c.requests);
+  const conditioning = (options.conditionOn ?? [])
+    .map((name) => groupingFor(name, requests, CONDITIONING_BINS))
+    .filter((g): g is Grouping => g !== null);
+  const tests: CharacteristicTest[] = [];
+  const overlaps = cells.map(cellOverlaps);
+  for (const { family, characteristic } of characteristics) {
+    const grouping = groupingFor(characteristic, requests);
+    if (!grouping) continue;
+    // Only a conditioning characteristic associated with this one can confound it; the others
+    // would only cost power (a 12-valued region leaves few users to permute within a stratum).
+    const others = conditioning.filter(
+      (g) => g.characteristic !== characteristic && associatedWithinCells(grouping, g, cells, rules.p_max),
+    );
+    const result = overlapGapTest(cells, {
+      groupOf: grouping.groupOf,
+      stratumOf: others.length > 0 ? (r) => stratumKey(others, r) : undefined,
+      permutations: rules.permutations,
+      seed: stableHash(`${options.seedKey}\u0001${characteristic}`),
+      shouldPermute: (observed) => observed.n_requests >= rules.min_requests && observed.gap >= rules.min_jaccard_gap,
+      evidencePairs: EVIDENCE_PAIRS,
+    }, overlaps);
+    const excess = result.null_gap === null ? result.gap : result.gap - result.null_gap;
+    const alert =
+      result.p_value !== null &&
+      result.p_value < rules.p_max &&
+      result.n_requests >= rules.min_requests &&
+      result.gap >= rules.min_jaccard_gap &&
+      (others.length === 0 || excess >= rules.min_jaccard_gap);
+    tests.push({ family, characteristic, cut: grouping.cut, result, conditionedOn: others.map((g) => g.characteristic), alert });
+  }
+  return tests;
+}
+
+/** The characteristics of the rule pack's families, family by family, in a fixed order. */
+export function familyCharacteristics(
+  families: Record<CharacteristicFamily, string[]>,
+): { family: CharacteristicFamily; characteristic: string }[] {
+  return (Object.keys(families) as CharacteristicFamily[])
+    .sort()
+    .flatMap((family) => families[family].map((characteristic) => ({ family, characteristic })));
+}
+
+/** The strongest test: alerts first, then the largest gap, then by name. */
+export function strongest(tests: readonly CharacteristicTest[]): CharacteristicTest | undefined {
+  return [...tests].sort(
+    (a, b) =>
+      Number(b.alert) - Number(a.alert) ||
+      (Number.isFinite(b.result.gap) ? b.result.gap : -Infinity) -
+        (Number.isFinite(a.result.gap) ? a.result.gap : -Infinity) ||
+      (a.characteristic < b.characteristic ? -1 : 1),
+  )[0];
+}
+
+/**
+ * Are two groupings associated where it matters, inside cells (labels are only permuted
+ * there)? Pairs of users of a cell are classed by agreeing or not on each grouping, and a
+ * chi-square test asks whether agreeing on one makes agreeing on the other likelier. Pairs
+ * share users, so the p-value is optimistic: the check errs towards conditioning, which
+ * costs power, never validity.
+ */
+function associatedWithinCells(a: Grouping, b: Grouping, cells: readonly SampledCell[], pMax: number): boolean {
+  const table = [
+    [0, 0],
+    [0, 0],
+  ];
+  for (const cell of cells) {
+    const labelled = cell.requests
+      .map((r) => [a.groupOf(r), b.groupOf(r)] as const)
+      .filter(([x, y]) => x !== undefined && y !== undefined);
+    for (let i = 0; i < labelled.length; i++) {
+      for (let j = i + 1; j < labelled.length; j++) {
+        table[labelled[i][0] === labelled[j][0] ? 0 : 1][labelled[i][1] === labelled[j][1] ? 0 : 1]++;
+      }
+    }
+  }
+  if (table.some((row) => row[0] + row[1] === 0) || table[0][0] + table[1][0] === 0 || table[0][1] + table[1][1] === 0) {
+    return false;
+  }
+  return chiSquareIndependence(table).p < pMax;
+}

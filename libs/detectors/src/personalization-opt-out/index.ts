@@ -1,0 +1,1 @@
+export { personalizationOptOutDetector, type OptOutPartial } from './personalization-opt-out.detector';

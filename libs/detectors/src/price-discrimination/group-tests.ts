@@ -1,0 +1,156 @@
+/**
+ * The marginal tests of one merchant: for every characteristic, every candidate group against
+ * the rest of the users whose value is known, within strata.
+ *
+ * - Categorical: each level against the other levels (with two levels, one test: they mirror).
+ * - Numeric: each cut-off, "at or above" against "below"; the sign of the estimate says which
+ *   side pays more. Every cut tested is one test in the run's multiple-testing set, so scanning
+ *   cut-offs cannot manufacture significance.
+ * A test runs only when both sides have at least min_group_quotes quotes in strata holding
+ * both (a condition on counts alone, so it does not bias the p-values of the tests kept).
+ */
+import type { PriceDiscriminationRules } from '@fairmarket/rules';
+import type { AttributeColumns } from './column-layout';
+import { OTHER_LEVEL } from './column-layout';
+import { PooledWithinMoments } from './pooled-within-moments';
+import type { StratumTable } from './stratum-table';
+import { wellConditioned, type Dummy } from './within-design';
+
+export interface GroupTest {
+  attribute: string;
+  /** The disadvantaged side when the estimate is positive, as a label: `ios`, `>=52000`, `<30`. */
+  group: string;
+  /** Columns of that group (for the attribution models and the evidence pass). */
+  columns: number[];
+  /** Columns of the comparison group: the other known values. */
+  restColumns: number[];
+  /** Log-price difference of the group against the rest, within strata, and its test. */
+  coef: number;
+  se: number;
+  t: number;
+  p: number;
+  df: number;
+  ci95: [number, number];
+  n_group: number;
+  n_rest: number;
+  n_strata: number;
+  /** exp(coef) - 1 ≥ min_effect: the group pays materially more. */
+  material: boolean;
+}
+
+interface Contrast {
+  group: string;
+  complement: string;
+  columns: number[];
+  restColumns: number[];
+}
+
+/** Candidate contrasts of one characteristic, before orientation. */
+function contrasts(a: AttributeColumns): Contrast[] {
+  const known = Array.from({ length: a.groups }, (_, g) => a.offset + g);
+  if (a.spec.kind === 'numeric') {
+    return a.cuts.slice(0, a.groups - 1).map((cut, i) => ({
+      group: `>=${cut.value}`,
+      complement: `<${cut.value}`,
+      columns: known.slice(i + 1),
+      restColumns: known.slice(0, i + 1),
+    }));
+  }
+  const real = a.levels.map((level, g) => ({ level, g })).filter((l) => l.level !== OTHER_LEVEL);
+  if (real.length < 2) return [];
+  const tested = real.length === 2 ? real.slice(0, 1) : real;
+  return tested.map(({ level, g }) => ({
+    group: level,
+    complement: real.length === 2 ? real[1].level : '',
+    columns: [a.offset + g],
+    restColumns: known.filter((c) => c !== a.offset + g),
+  }));
+}
+
+/**
+ * For every contrast at once: quotes on each side within strata that hold both sides, and how
+ * many such strata (one walk over the strata per characteristic).
+ */
+function overlaps(table: StratumTable, all: readonly Contrast[]): { group: number; rest: number; strata: number }[] {
+  const out = all.map(() => ({ group: 0, rest: 0, strata: 0 }));
+  for (const s of table.order) {
+    all.forEach((c, i) => {
+      const g = table.countIn(s, c.columns);
+      if (g === 0) return;
+      const r = table.countIn(s, c.restColumns);
+      if (r === 0) return;
+      out[i].group += g;
+      out[i].rest += r;
+      out[i].strata += 1;
+    });
+  }
+  return out;
+}
+
+/** The missing-value indicator of a characteristic, when some quotes lack it. */
+export function missingDummy(a: AttributeColumns): Dummy[] {
+  return a.missingQuotes > 0 ? [{ name: `${a.spec.name}:missing`, columns: [a.missingColumn] }] : [];
+}
+
+/**
+ * Every test of one characteristic (`attributeIndex` in the table's layout). The within
+ * moments of its group columns are pooled over the strata once; each test is then a small
+ * solve (see PooledWithinMoments).
+ */
+export function groupTests(table: StratumTable, attributeIndex: number, rules: PriceDiscriminationRules): GroupTest[] {
+  const a = table.layout.attributes[attributeIndex];
+  const all = contrasts(a);
+  if (all.length === 0) return [];
+  const sizes = overlaps(table, all);
+  const runnable = all.map((c, i) => ({ c, size: sizes[i] })).filter(({ size }) => size.group >= rules.min_group_quotes && size.rest >= rules.min_group_quotes);
+  if (runnable.length === 0) return [];
+  const moments = new PooledWithinMoments(table, [attributeIndex]);
+  const out: GroupTest[] = [];
+  for (const { c, size: sizes } of runnable) {
+    // With missing values the indicator enters too, so the group is compared with known values only.
+    const dummies = [...missingDummy(a), { name: `${a.spec.name}:${c.group}`, columns: c.columns }];
+    const usable = wellConditioned(moments.matrix(dummies));
+    if (!usable.includes(dummies.length - 1)) continue;
+    const fit = moments.fit(usable.map((i) => dummies[i]));
+    if (!fit) continue;
+    const at = fit.names.length - 1;
+    // A categorical level that pays less is not a disadvantaged group (its rest is no group);
+    // a numeric split or a two-level characteristic is turned round to name the side that pays more.
+    const flip = fit.coef[at] < 0 && (a.spec.kind === 'numeric' || c.complement !== '');
+    const sign = flip ? -1 : 1;
+    const coef = sign * fit.coef[at];
+    const ci = fit.ci95[at];
+    out.push({
+      attribute: a.spec.name,
+      group: flip ? c.complement : c.group,
+      columns: flip ? c.restColumns : c.columns,
+      restColumns: flip ? c.columns : c.restColumns,
+      coef,
+      se: fit.se[at],
+      t: sign * fit.t[at],
+      p: fit.p[at],
+      df: fit.df,
+      ci95: flip ? [-ci[1], -ci[0]] : [ci[0], ci[1]],
+      n_group: flip ? sizes.rest : sizes.group,
+      n_rest: flip ? sizes.group : sizes.rest,
+      n_strata: sizes.strata,
+      material: Math.expm1(coef) >= rules.min_effect,
+    });
+  }
+  return out;
+}
+
+/**
+ * The split that best explains a characteristic's price difference: among material tests
+ * significant at the nominal level q_max (a superset of what BH will keep), the largest t.
+ * The largest t, rather than the largest effect, because a narrower group inside the real one
+ * shows the same effect on fewer quotes: the largest t finds the cut-off the merchant used,
+ * which the attribution model then needs to separate correlated characteristics.
+ */
+export function bestSplit(tests: readonly GroupTest[], qMax: number): GroupTest | null {
+  const eligible = tests.filter((t) => t.material && t.p <= qMax);
+  eligible.sort(
+    (x, y) => y.t - x.t || y.n_group + y.n_rest - (x.n_group + x.n_rest) || (x.group < y.group ? -1 : x.group > y.group ? 1 : 0),
+  );
+  return eligible[0] ?? null;
+}

@@ -1,0 +1,127 @@
+/**
+ * `analyze` for price_discrimination: three streaming passes over price_quotes, grouped by
+ * platform (no test crosses platforms) and merchant.
+ *  1. Profile: levels and numeric quantiles per merchant; arm × characteristic tallies of
+ *     every declared experiment, hence which experiments really randomise.
+ *  2. Strata: per-stratum sufficient statistics, then every group test of every merchant.
+ *  3. Only for merchants with a candidate: co-occurrence counts and matched pairs.
+ * A pass never keeps a quote; DatasetSource.rows streams the file (or table) again each time.
+ */
+import type { PriceQuote } from '@fairmarket/contract';
+import type { PriceDiscriminationRules, RulePack } from '@fairmarket/rules';
+import type { DatasetSource } from '../detector';
+import { attributeSpecs, type AttributeSpec } from './characteristics';
+import { effectivePrice, logPriceUnits } from './effective-price';
+import { ExperimentTally, type ExperimentVerdict } from './experiment-tally';
+import { MerchantAnalysis, type QuotePoint } from './merchant-analysis';
+import type { ExperimentNote, PdPartial, PdPlatformPartial } from './price-discrimination.types';
+
+class PlatformAnalysis {
+  readonly merchants = new Map<string, MerchantAnalysis>();
+  readonly experiments = new Map<string, ExperimentTally>();
+  verdicts = new Map<string, ExperimentVerdict>();
+
+  constructor(
+    readonly platformId: string,
+    private readonly attributes: readonly AttributeSpec[],
+    private readonly rules: PriceDiscriminationRules,
+  ) {}
+
+  merchant(id: string): MerchantAnalysis {
+    let m = this.merchants.get(id);
+    if (!m) this.merchants.set(id, (m = new MerchantAnalysis(id, this.attributes, this.rules)));
+    return m;
+  }
+
+  experiment(id: string): ExperimentTally {
+    let e = this.experiments.get(id);
+    if (!e) this.experiments.set(id, (e = new ExperimentTally(id, this.attributes)));
+    return e;
+  }
+
+  /** The stratum arm of a quote: its experiment arm when the experiment randomises, else none. */
+  arm(quote: PriceQuote): string {
+    const e = quote.experiment;
+    if (!e) return '';
+    return this.verdicts.get(e.experiment_id)?.independent ? `${e.experiment_id}\u0000${e.arm}` : '';
+  }
+
+  experimentNote(experimentId: string, attribute: string): ExperimentNote | null {
+    const verdict = this.verdicts.get(experimentId);
+    const follows = verdict?.follows.find((f) => f.attribute === attribute);
+    if (!verdict || !follows) return null;
+    return { experiment_id: experimentId, arms: verdict.arms, attribute, chi_square: follows.statistic, df: follows.df, p: follows.p };
+  }
+
+  partial(): PdPlatformPartial {
+    const merchants = [...this.merchants.values()].sort((a, b) => (a.merchantId < b.merchantId ? -1 : 1));
+    const pValues = merchants.flatMap((m) => m.pValues);
+    return {
+      platform_id: this.platformId,
+      tests: pValues.length,
+      small_p: pValues.filter((p) => p <= this.rules.q_max).sort((a, b) => a - b),
+      candidates: merchants.flatMap((m) => m.results((id, attribute) => this.experimentNote(id, attribute))),
+    };
+  }
+}
+
+/** A quote the test can use: a valid experiment if any, and a positive effective price. */
+function pointOf(quote: PriceQuote, justified: ReadonlySet<string>, windowMs: number): Omit<QuotePoint, 'arm'> | null {
+  const price = effectivePrice(quote, justified);
+  const y = logPriceUnits(price);
+  if (y === undefined || !Number.isFinite(quote.tsMs)) return null;
+  return { window: Math.floor(quote.tsMs / windowMs), y, price };
+}
+
+export async function analyzePriceDiscrimination(source: DatasetSource, pack: RulePack): Promise<PdPartial> {
+  const rules = pack.price_discrimination;
+  const attributes = attributeSpecs(rules);
+  const justified = new Set(rules.justified_coupon_scopes);
+  const windowMs = rules.window_minutes * 60_000;
+  const platforms = new Map<string, PlatformAnalysis>();
+  const platform = (id: string) => {
+    let p = platforms.get(id);
+    if (!p) platforms.set(id, (p = new PlatformAnalysis(id, attributes, rules)));
+    return p;
+  };
+
+  for await (const quote of source.rows('price_quotes')) {
+    if (!pointOf(quote, justified, windowMs)) continue;
+    const p = platform(quote.platform_id);
+    p.merchant(quote.merchant_id).profile.add(quote);
+    if (quote.experiment) p.experiment(quote.experiment.experiment_id).add(quote, quote.experiment.arm);
+  }
+  for (const p of platforms.values()) {
+    for (const [id, tally] of p.experiments) p.verdicts.set(id, tally.verdict(rules.experiment_independence_p));
+    p.experiments.clear();
+    for (const m of p.merchants.values()) m.startStrata();
+  }
+
+  for await (const quote of source.rows('price_quotes')) {
+    const point = pointOf(quote, justified, windowMs);
+    const p = platforms.get(quote.platform_id);
+    if (!point || !p) continue;
+    p.merchants.get(quote.merchant_id)?.addToStrata(quote, { ...point, arm: p.arm(quote) }, quote.experiment?.experiment_id);
+  }
+  let third = false;
+  for (const p of platforms.values()) {
+    for (const m of p.merchants.values()) {
+      m.testGroups();
+      third ||= m.needsThirdPass;
+    }
+  }
+
+  if (third) {
+    for await (const quote of source.rows('price_quotes')) {
+      const p = platforms.get(quote.platform_id);
+      const m = p?.merchants.get(quote.merchant_id);
+      if (!p || !m?.needsThirdPass) continue;
+      const point = pointOf(quote, justified, windowMs);
+      if (point) m.addToCandidates(quote, { ...point, arm: p.arm(quote) });
+    }
+  }
+
+  return {
+    platforms: [...platforms.values()].sort((a, b) => (a.platformId < b.platformId ? -1 : 1)).map((p) => p.partial()),
+  };
+}

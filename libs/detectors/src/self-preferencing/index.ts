@@ -1,0 +1,2 @@
+export { selfPreferencingDetector } from './self-preferencing.detector';
+export type { SelfPreferencingPartial } from './preference-partial';

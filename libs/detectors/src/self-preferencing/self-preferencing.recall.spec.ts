@@ -1,0 +1,14 @@
+import { selfPreferencingDetector } from './index';
+import { formatRecallRows, scoreOnGeneratedData } from '../personalization-opt-out/recall.fixtures';
+
+describe('self_preferencing on generated data', () => {
+  it('finds the planted cases and nothing else (seeds 1-3, cn and eu, scale 0.2)', async () => {
+    const rows = await scoreOnGeneratedData([selfPreferencingDetector], 'self_preferencing');
+    console.log(formatRecallRows('self_preferencing', rows));
+    for (const row of rows) {
+      expect(row.tp).toBeGreaterThan(0);
+      expect(row.precision).toBeGreaterThanOrEqual(0.95);
+      expect(row.recall).toBeGreaterThanOrEqual(0.95);
+    }
+  }, 600_000);
+});

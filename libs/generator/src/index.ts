@@ -1,0 +1,11 @@
+export * from './scenario';
+export { SCENARIOS } from './scenarios';
+export { generateDataset, type GenerateOptions, type GeneratedDataset } from './generate-dataset';
+export { generateInMemory, toValidatedSource } from './in-memory';
+export { evaluateFindings, findingMatchesLabel, type DetectorScore } from './evaluation/evaluate-findings';
+export type { DatasetSink } from './sinks/dataset-sink';
+export { FileSink } from './sinks/file-sink';
+export { MemorySink } from './sinks/memory-sink';
+export { SeededRng, deriveSeed } from './rng';
+export { BACKGROUND_PLATFORMS } from './background-market';
+export { PERIOD_DAYS, PERIOD_START_MS, formatDate, formatTs } from './clock';

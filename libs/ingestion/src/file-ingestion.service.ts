@@ -1,0 +1,194 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { UnrecoverableError } from 'bullmq';
+import type { PoolClient } from 'pg';
+import { DataSource } from 'typeorm';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Pseudonymizer, readDatasetFile, type FileKind } from '@fairmarket/contract';
+import { APP_CONFIG, type Environment } from '@fairmarket/config';
+import {
+  DatasetEntity,
+  DatasetFileEntity,
+  EVENT_TABLES,
+  PartitionManager,
+  monthOf,
+  writeEventBatch,
+  type EventTable,
+} from '@fairmarket/persistence';
+import { encodeEventRow } from './encode-event-row';
+import { IngestionBatch } from './ingestion-batch';
+import { mergeRejectionCounts } from './rejection-counts';
+
+/** Timestamps outside this range are refused: they would each create a partition of their own. */
+const MIN_TS = Date.UTC(2000, 0, 1);
+const MAX_TS = Date.UTC(2100, 0, 1);
+
+export interface IngestionProgress {
+  lines: number;
+  accepted: number;
+  rejected: number;
+  percent: number | null;
+}
+
+/**
+ * Streams one uploaded file into its event table. Lines are validated, user ids
+ * pseudonymised, and accepted rows COPYed in batches; each batch commits together with the
+ * file's counters and checkpoint, so a job retried after a crash resumes after the last
+ * committed line and every valid line is stored exactly once.
+ */
+@Injectable()
+export class FileIngestionService {
+  private readonly logger = new Logger(FileIngestionService.name);
+  private readonly partitions = new PartitionManager();
+  private readonly pseudonymizer: Pseudonymizer;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: Environment,
+  ) {
+    this.pseudonymizer = new Pseudonymizer(config.PSEUDONYM_KEY);
+  }
+
+  async ingest(fileId: string, onProgress: (p: IngestionProgress) => Promise<void>): Promise<DatasetFileEntity> {
+    const files = this.dataSource.getRepository(DatasetFileEntity);
+    const file = await files.findOneBy({ id: fileId });
+    if (!file) throw new UnrecoverableError(`dataset file ${fileId} does not exist`);
+    if (file.status === 'done' || file.status === 'failed') return file;
+    if (!existsSync(file.storage_path)) {
+      await files.update(file.id, { status: 'failed', error: `the uploaded file is gone from ${file.storage_path}`, finished_at: new Date() });
+      throw new UnrecoverableError(`uploaded file ${file.storage_path} is missing`);
+    }
+    const dataset = await this.dataSource.getRepository(DatasetEntity).findOneByOrFail({ id: file.dataset_id });
+    await files.update(file.id, { status: 'processing', started_at: file.started_at ?? new Date() });
+
+    const runner = this.dataSource.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    try {
+      await this.stream(client, file, dataset, onProgress);
+    } finally {
+      await runner.release();
+    }
+    await files.update(file.id, { status: 'done', finished_at: new Date() });
+    return files.findOneByOrFail({ id: file.id });
+  }
+
+  private async stream(
+    client: PoolClient,
+    file: DatasetFileEntity,
+    dataset: DatasetEntity,
+    onProgress: (p: IngestionProgress) => Promise<void>,
+  ): Promise<void> {
+    const table = EVENT_TABLES[file.kind as FileKind] as EventTable;
+    const state = {
+      lines: file.lines,
+      accepted: file.accepted,
+      rejected: file.rejected,
+      bytes: Number(file.bytes_read),
+      counts: { ...file.rejection_counts },
+    };
+    const size = Number(file.size_bytes);
+    let batch = new IngestionBatch();
+    // One batch is being written while the next is read and validated: the two run in parallel.
+    let inflight: Promise<void> = Promise.resolve();
+    let failure: unknown = null;
+    const flush = async (b: IngestionBatch) => {
+      await inflight;
+      if (failure) throw failure;
+      inflight = this.commit(client, table, file, b, state)
+        .then(() => onProgress(this.progress(state, file.gzip ? null : size)))
+        .catch((e) => {
+          failure = e;
+        });
+    };
+
+    const lines = readDatasetFile(file.storage_path, {
+      kind: file.kind as FileKind,
+      format: file.format as 'ndjson' | 'csv',
+      gzip: file.gzip,
+      pseudonymize: (id: string) => this.pseudonymizer.pseudonymize(id),
+      datasetDir: dirname(file.storage_path),
+    });
+    for await (const result of lines) {
+      if (result.line <= file.checkpoint_line) continue;
+      const bytes = Buffer.byteLength(result.raw) + 1;
+      const keep = state.rejected + batch.rejected < this.config.MAX_REJECTIONS_KEPT;
+      const problem = result.rejection ?? this.datasetRule(table, dataset, result.record as Record<string, unknown> | undefined);
+      if (problem || !result.record) {
+        batch.reject(result.line, bytes, problem?.field ?? null, problem?.reason ?? 'rejected', keep);
+      } else {
+        const tsMs = (result.record as { tsMs?: number }).tsMs;
+        const row = encodeEventRow(table, result.record, { datasetId: file.dataset_id, fileId: file.id, line: result.line, raw: result.raw });
+        batch.accept(row, result.line, bytes, table.timed ? monthOf(tsMs as number) : null);
+      }
+      if (batch.lines >= this.config.INGEST_BATCH_LINES) {
+        await flush(batch);
+        batch = new IngestionBatch();
+      }
+    }
+    await flush(batch);
+    await inflight;
+    if (failure) throw failure;
+  }
+
+  /** Rules that depend on the dataset rather than the line alone. */
+  private datasetRule(
+    table: EventTable,
+    dataset: DatasetEntity,
+    record: Record<string, unknown> | undefined,
+  ): { field: string; reason: string } | null {
+    if (!record) return null;
+    if (dataset.platform_id && record.platform_id !== dataset.platform_id) {
+      return { field: 'platform_id', reason: `platform_id: must be "${dataset.platform_id}", the platform this dataset belongs to` };
+    }
+    const tsMs = record.tsMs as number | undefined;
+    if (table.timed && (tsMs === undefined || tsMs < MIN_TS || tsMs >= MAX_TS)) {
+      return { field: 'ts', reason: 'ts: must be between 2000-01-01 and 2099-12-31' };
+    }
+    return null;
+  }
+
+  private async commit(
+    client: PoolClient,
+    table: EventTable,
+    file: DatasetFileEntity,
+    batch: IngestionBatch,
+    state: { lines: number; accepted: number; rejected: number; bytes: number; counts: Record<string, number> },
+  ): Promise<void> {
+    if (batch.lines === 0) return;
+    if (table.timed) await this.partitions.ensure(client, table.table, batch.months);
+    await client.query('BEGIN');
+    try {
+      const stored = await writeEventBatch(client, table, batch.rows);
+      if (batch.rejections.length > 0) {
+        await client.query(
+          `INSERT INTO rejections (file_id, line, field, reason)
+           SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[]) ON CONFLICT DO NOTHING`,
+          [file.id, batch.rejections.map((r) => r.line), batch.rejections.map((r) => r.field), batch.rejections.map((r) => r.reason)],
+        );
+      }
+      const counts = mergeRejectionCounts(state.counts, batch.rejectionCounts);
+      await client.query(
+        `UPDATE dataset_files SET lines = lines + $2, accepted = accepted + $3, rejected = rejected + $4,
+           stored = stored + $5, duplicates = duplicates + $6, checkpoint_line = $7, bytes_read = bytes_read + $8,
+           rejection_counts = $9::jsonb
+         WHERE id = $1 AND checkpoint_line < $7`,
+        [file.id, batch.lines, batch.accepted, batch.rejected, stored, batch.accepted - stored, batch.lastLine, batch.bytes, JSON.stringify(counts)],
+      );
+      await client.query('COMMIT');
+      state.lines += batch.lines;
+      state.accepted += batch.accepted;
+      state.rejected += batch.rejected;
+      state.bytes += batch.bytes;
+      state.counts = counts;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      this.logger.error(`batch ending at line ${batch.lastLine} of file ${file.id} failed: ${(error as Error).message}`);
+      throw error;
+    }
+  }
+
+  private progress(state: { lines: number; accepted: number; rejected: number; bytes: number }, size: number | null): IngestionProgress {
+    const percent = size && size > 0 ? Math.min(100, Math.round((state.bytes / size) * 1000) / 10) : null;
+    return { lines: state.lines, accepted: state.accepted, rejected: state.rejected, percent };
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * Every job FairMarket runs, its queue and its payload type. A job name has exactly one
+ * handler (checked when a worker starts), and its payload type is fixed here, so producers
+ * and handlers cannot disagree about what a job carries.
+ */
+export const QUEUES = ['ingest', 'detect'] as const;
+export type QueueName = (typeof QUEUES)[number];
+
+export interface JobPayloads {
+  /** Stream one uploaded file into the event tables. */
+  'ingest-file': { datasetId: string; fileId: string };
+  /** Run the detectors over a dataset: fans out one child job per platform, then decides. */
+  'detect-dataset': { datasetId: string; runId: string };
+  /** One platform's share of a detection run (a child of detect-dataset). */
+  'detect-platform': { datasetId: string; runId: string; platformId: string };
+}
+
+export type JobName = keyof JobPayloads;
+
+export const JOB_QUEUE: Record<JobName, QueueName> = {
+  'ingest-file': 'ingest',
+  'detect-dataset': 'detect',
+  'detect-platform': 'detect',
+};
+
+export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];
