@@ -1,5 +1,6 @@
 import { Client } from 'pg';
-import { ensureDatabase, migrate, schemaDrift } from '@fairmarket/persistence';
+// Imported by path: the package index also exports Nest modules, which Jest (CJS) cannot load.
+import { ensureDatabase, migrate, schemaDrift } from '../../libs/persistence/src/database-setup';
 
 /** The CI check that fails when entities change without a migration (and proof that it can fail). */
 describe('migration drift check', () => {

@@ -2,8 +2,9 @@ import { Module } from '@nestjs/common';
 import { DetectCommand } from './commands/detect.command';
 import { GenerateCommand } from './commands/generate.command';
 import { MigrateCommand, MigrationsCheckCommand } from './commands/migrate.command';
+import { SubmitCommand } from './commands/submit.command';
 import { ValidateCommand } from './commands/validate.command';
 
-/** The offline tools. None of them needs Redis; only migrate and migrations:check need PostgreSQL. */
-@Module({ providers: [ValidateCommand, GenerateCommand, DetectCommand, MigrateCommand, MigrationsCheckCommand] })
+/** The tools. validate, generate and detect work offline; migrate needs PostgreSQL; submit talks to an API. */
+@Module({ providers: [ValidateCommand, GenerateCommand, DetectCommand, MigrateCommand, MigrationsCheckCommand, SubmitCommand] })
 export class CliModule {}

@@ -67,6 +67,7 @@ export class JobWorkerService implements OnApplicationBootstrap, OnApplicationSh
   /** Graceful stop: stop taking jobs and let the running ones finish (a killed worker's jobs are retried). */
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.close()));
+    this.logger.log('worker stopped: no new jobs taken, running jobs finished');
   }
 }
 

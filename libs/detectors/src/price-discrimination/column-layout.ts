@@ -7,13 +7,13 @@
  * - Numeric characteristic: groups between consecutive cut-offs at 5% quantile steps of the
  *   merchant's own quotes, so a split is found wherever the merchant put it. Quantiles, not
  *   fixed cut-offs: nobody tells us in advance where "high spender" starts, and scanning a
- *   5% grid bounds how much of a planted split can fall on the wrong side of the nearest cut.
+ *   5% grid bounds how much of a merchant's split can fall on the wrong side of the nearest cut.
  * - Every characteristic also has a "missing" column for quotes that do not carry it.
  */
 import type { PriceQuote } from '@fairmarket/contract';
 import type { AttributeSpec } from './characteristics';
 import { categoricalTrait, numericTrait } from './characteristics';
-import { BinnedHistogram, groupOfValue, type NumericCut } from './binned-histogram';
+import { groupOfValue, type NumericCut } from './binned-histogram';
 
 export const CUT_FRACTIONS: readonly number[] = Array.from({ length: 19 }, (_, i) => (i + 1) / 20);
 export const MAX_LEVELS = 40;
@@ -32,67 +32,6 @@ export interface AttributeColumns {
   cuts: NumericCut[];
   /** Quotes of the merchant lacking this characteristic (pass 1). */
   missingQuotes: number;
-}
-
-/** Pass 1 tally of one merchant: level counts, numeric histograms, missing counts. */
-export class MerchantProfile {
-  readonly levelCounts = new Map<string, Map<string, number>>();
-  readonly histograms = new Map<string, BinnedHistogram>();
-  readonly missing = new Map<string, number>();
-
-  constructor(private readonly attributes: readonly AttributeSpec[]) {}
-
-  add(quote: PriceQuote): void {
-    for (const spec of this.attributes) {
-      if (spec.kind === 'numeric') {
-        const v = numericTrait(quote.user, spec.name);
-        if (v === undefined) this.missing.set(spec.name, (this.missing.get(spec.name) ?? 0) + 1);
-        else {
-          let h = this.histograms.get(spec.name);
-          if (!h) this.histograms.set(spec.name, (h = new BinnedHistogram()));
-          h.add(v);
-        }
-      } else {
-        const level = categoricalTrait(quote.user, spec.name);
-        if (level === undefined) this.missing.set(spec.name, (this.missing.get(spec.name) ?? 0) + 1);
-        else {
-          let counts = this.levelCounts.get(spec.name);
-          if (!counts) this.levelCounts.set(spec.name, (counts = new Map()));
-          counts.set(level, (counts.get(level) ?? 0) + 1);
-        }
-      }
-    }
-  }
-
-  layout(): ColumnLayout {
-    let offset = 0;
-    const attributes = this.attributes.map((spec): AttributeColumns => {
-      let levels: string[] = [];
-      let cuts: NumericCut[] = [];
-      if (spec.kind === 'numeric') {
-        cuts = this.histograms.get(spec.name)?.cuts(CUT_FRACTIONS) ?? [];
-      } else {
-        const counts = this.levelCounts.get(spec.name) ?? new Map<string, number>();
-        const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-        levels = ranked.slice(0, MAX_LEVELS).map(([level]) => level).sort();
-        if (ranked.length > MAX_LEVELS) levels.push(OTHER_LEVEL);
-      }
-      const groups = spec.kind === 'numeric' ? cuts.length + 1 : levels.length;
-      const columns: AttributeColumns = {
-        spec,
-        offset,
-        groups,
-        missingColumn: offset + groups,
-        levels,
-        levelIndex: new Map(levels.map((l, i) => [l, i])),
-        cuts,
-        missingQuotes: this.missing.get(spec.name) ?? 0,
-      };
-      offset += groups + 1;
-      return columns;
-    });
-    return new ColumnLayout(attributes, offset);
-  }
 }
 
 export class ColumnLayout {

@@ -65,7 +65,7 @@ class PlatformAnalysis {
   }
 }
 
-/** A quote the test can use: a valid experiment if any, and a positive effective price. */
+/** Where a quote falls, or null for a quote without a positive effective price (it has no log). */
 function pointOf(quote: PriceQuote, justified: ReadonlySet<string>, windowMs: number): Omit<QuotePoint, 'arm'> | null {
   const price = effectivePrice(quote, justified);
   const y = logPriceUnits(price);

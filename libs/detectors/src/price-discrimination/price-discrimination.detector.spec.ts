@@ -168,6 +168,35 @@ describe('price_discrimination: declared experiments', () => {
   });
 });
 
+describe('price_discrimination: the experiment independence threshold (chi-square p < 0.01)', () => {
+  // 100 iOS and 100 Android users, otherwise alike; arm B is 20% dearer. With 50+k of the iOS
+  // users and 50-k of the Android users in arm B, chi-square (df 1) is 0.08 k²: p = 0.011 at
+  // k = 9 (independent enough: arms excused), p = 0.0047 at k = 10 (arms follow device_os).
+  function rows(k: number): PriceQuote[] {
+    const people = Array.from({ length: 200 }, (_, i): TestUser & { arm: string } => {
+      const ios = i < 100;
+      const j = ios ? i : i - 100;
+      const inB = ios ? j < 50 + k : j < 50 - k;
+      return { id: `u${i}`, traits: { device_os: ios ? 'ios' : 'android', gender: 'f' }, arm: inB ? 'B' : 'A' };
+    });
+    return people.flatMap((u, i) =>
+      [0, 1, 2].map((r) =>
+        quote({ merchant: 'm1', sku: 's1', tsMs: T0 + ((i * 7 + r * 5) % 24) * HOUR + i * 1000, user: u, offer: { price: u.arm === 'B' ? 12_000 : 10_000, experiment: { experiment_id: 'exp', arm: u.arm } } }),
+      ),
+    );
+  }
+
+  it('excuses the arms at p just above the threshold', async () => {
+    expect(await detect(rows(9))).toEqual([]);
+  });
+
+  it('reports the difference once p falls below it', async () => {
+    const [f] = await detect(rows(10));
+    expect(f.subject).toMatchObject({ attribute: 'device_os', group: 'ios' });
+    expect(f.metrics.experiments).toEqual([expect.objectContaining({ experiment_id: 'exp', attribute: 'device_os', chi_square: 8 })]);
+  });
+});
+
 describe('price_discrimination: attribution among correlated characteristics', () => {
   const spend = (u: TestUser) => u.traits.spend_90d as number;
   const sorted = users.map(spend).sort((a, b) => a - b);

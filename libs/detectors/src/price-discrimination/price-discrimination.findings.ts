@@ -10,10 +10,9 @@ import { benjaminiHochberg } from '@fairmarket/stats';
 import type { DetectorContext } from '../detector';
 import { findingId } from '../finding-id';
 import { sortFindings } from '../run-detectors';
+import { attributeSpecs } from './characteristics';
 import { groupPhrase } from './group-phrases';
 import type { PdCandidate, PdPartial } from './price-discrimination.types';
-
-const NUMERIC_GROUP = /^(>=|<)-?\d/;
 
 function round(x: number, digits: number): number {
   const f = 10 ** digits;
@@ -51,8 +50,8 @@ function methodText(rules: PriceDiscriminationRules, tests: number): string {
   );
 }
 
-function summaries(c: PdCandidate, effect: number, nQuotes: number, skus: number): { en: string; zh: string } {
-  const phrase = groupPhrase(c.attribute, c.group, NUMERIC_GROUP.test(c.group));
+function summaries(c: PdCandidate, numeric: boolean, effect: number, nQuotes: number, skus: number): { en: string; zh: string } {
+  const phrase = groupPhrase(c.attribute, c.group, numeric);
   const controlled = c.controlled_for.length > 0 ? `; after accounting for ${c.controlled_for.join(', ')}` : '';
   const controlledZh = c.controlled_for.length > 0 ? `；已控制${c.controlled_for.join('、')}的影响` : '';
   const exp = c.experiments.map((e) => e.experiment_id);
@@ -74,7 +73,8 @@ function finding(pack: RulePack, platformId: string, c: PdCandidate, q: number, 
   if (q > rules.q_max || effect < rules.min_effect) return null;
   const skuIds = c.sku_ids.length > 0 ? c.sku_ids : [...new Set(c.evidence.map((e) => e.sku_id))].sort();
   const nQuotes = c.n_group + c.n_rest;
-  const text = summaries(c, effect, nQuotes, skuIds.length);
+  const numeric = attributeSpecs(rules).some((a) => a.name === c.attribute && a.kind === 'numeric');
+  const text = summaries(c, numeric, effect, nQuotes, skuIds.length);
   return {
     id: findingId('price_discrimination', pack.name, platformId, [c.merchant_id, c.attribute]),
     detector: 'price_discrimination',

@@ -1,7 +1,8 @@
 import { CN_RULE_PACK } from '@fairmarket/rules';
 import { mulberry32, shuffleInPlace } from '@fairmarket/stats';
 import { attributeSpecs } from './characteristics';
-import { ColumnLayout, MerchantProfile } from './column-layout';
+import type { ColumnLayout } from './column-layout';
+import { MerchantProfile } from './merchant-profile';
 import { StratumTable } from './stratum-table';
 
 const attributes = attributeSpecs(CN_RULE_PACK.price_discrimination);

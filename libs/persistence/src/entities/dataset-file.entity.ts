@@ -65,7 +65,7 @@ export class DatasetFileEntity {
   @Column({ type: 'bigint', default: 0 })
   bytes_read!: string;
 
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb', default: {} })
   rejection_counts!: Record<string, number>;
 
   @Column({ type: 'text', nullable: true })
