@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { DetectCommand } from './commands/detect.command';
+import { EvaluateCommand } from './commands/evaluate.command';
 import { GenerateCommand } from './commands/generate.command';
 import { MigrateCommand, MigrationsCheckCommand } from './commands/migrate.command';
 import { SubmitCommand } from './commands/submit.command';
 import { ValidateCommand } from './commands/validate.command';
 
 /** The tools. validate, generate and detect work offline; migrate needs PostgreSQL; submit talks to an API. */
-@Module({ providers: [ValidateCommand, GenerateCommand, DetectCommand, MigrateCommand, MigrationsCheckCommand, SubmitCommand] })
+@Module({ providers: [ValidateCommand, GenerateCommand, DetectCommand, MigrateCommand, MigrationsCheckCommand, SubmitCommand, EvaluateCommand] })
 export class CliModule {}

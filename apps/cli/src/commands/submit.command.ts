@@ -1,7 +1,10 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { openAsBlob } from 'node:fs';
 import { scanDataset, DatasetUnreadableError } from '@fairmarket/contract';
+import { writeFile } from 'node:fs/promises';
+import { renderFindingsTable } from '../findings-output';
 import { ProgressReporter } from '../progress';
+import { renderReport } from './validate.command';
 
 interface SubmitOptions {
   api: string;
@@ -11,6 +14,7 @@ interface SubmitOptions {
   platform?: string;
   rules: string;
   wait: boolean;
+  out?: string;
 }
 
 /**
@@ -61,7 +65,11 @@ export class SubmitCommand extends CommandRunner {
       await new Promise((r) => setTimeout(r, 500));
       findings = await call(`${base}/v1/datasets/${dataset.id}/findings?rule_pack=${o.rules}`);
     }
+    const report = await call(`${base}/v1/datasets/${dataset.id}/report?limit=20`);
+    process.stderr.write(renderReport(report));
     process.stderr.write(`detection run ${findings.run.id}: ${findings.run.status}, ${findings.findings.length} findings\n`);
+    process.stderr.write(renderFindingsTable(findings));
+    if (o.out) await writeFile(o.out, JSON.stringify(findings, null, 2) + '\n');
     if (findings.run.status !== 'done') process.exitCode = 1;
   }
 
@@ -93,6 +101,11 @@ export class SubmitCommand extends CommandRunner {
 
   @Option({ flags: '--rules <pack>', description: 'rule pack: cn or eu', defaultValue: 'cn' })
   parseRules(v: string): string {
+    return v;
+  }
+
+  @Option({ flags: '-o, --out <file>', description: 'also write the findings document here' })
+  parseOut(v: string): string {
     return v;
   }
 

@@ -51,7 +51,7 @@ export class ValidateCommand extends CommandRunner {
   }
 }
 
-export function renderReport(report: Awaited<ReturnType<FileDatasetSource['report']>>): string {
+export function renderReport(report: { files: Record<string, { lines: number; accepted: number; rejected: number } | undefined>; rejections: { file: string; line: number; reason: string }[]; rejection_counts: Record<string, number> }): string {
   const rows = Object.entries(report.files).map(([kind, r]) => `  ${kind.padEnd(16)} ${String(r?.lines).padStart(10)} ${String(r?.accepted).padStart(10)} ${String(r?.rejected).padStart(9)}`);
   const lines = [`  ${'file'.padEnd(16)} ${'lines'.padStart(10)} ${'accepted'.padStart(10)} ${'rejected'.padStart(9)}`, ...rows];
   if (report.rejections.length > 0) {
