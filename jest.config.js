@@ -4,7 +4,7 @@
  * which keeps the suite fast on two cores.
  */
 const shared = {
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json', transpilation: true }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json', transpilation: true, diagnostics: { ignoreCodes: [151002] } }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: { '^@fairmarket/(.*)$': '<rootDir>/libs/$1/src' },
   testEnvironment: 'node',

@@ -58,7 +58,7 @@ export async function analyzeBelowCost(source: DatasetSource, pack: RulePack): P
       order.unit_price,
       order.platform_subsidy ?? 0,
       order.order_id,
-      cost ? Math.max(cost.avc, cost.atc ?? 0) : null,
+      cost ? { avc: cost.avc, atc: cost.atc ?? null } : null,
     );
     ledger.noteCurrency(order.currency);
   }

@@ -32,6 +32,7 @@ export function belowCostFinding(c: BelowCostCandidate, pack: RulePack): Finding
       category: c.category,
       days_tested: c.days_tested,
       days_below: c.days_below,
+      days_below_variable_cost: c.days_below_variable,
       days_exempt: c.days_exempt,
       share_below: c.days_below / c.days_tested,
       market_share: c.market_share,
@@ -66,14 +67,21 @@ function method(c: BelowCostCandidate, r: BelowCostRules): string {
     c.basis === 'subsidised_price'
       ? 'daily quantity-weighted buyer unit price below unit_variable_cost while unit_price + platform_subsidy is not'
       : c.basis === 'total_cost'
-        ? 'daily quantity-weighted net unit revenue (unit_price + platform_subsidy) below unit_total_cost but not below unit_variable_cost'
+        ? 'daily quantity-weighted net unit revenue (unit_price + platform_subsidy) below unit_total_cost (unit_variable_cost where ' +
+          'no total cost is declared), in a window no below-unit_variable_cost run overlaps (days below unit_variable_cost counted apart)'
         : 'daily quantity-weighted net unit revenue (unit_price + platform_subsidy) below unit_variable_cost';
+  const evidence =
+    c.basis === 'subsidised_price'
+      ? 'evidence orders: buyer unit_price below unit_variable_cost, unit_price + platform_subsidy not'
+      : c.basis === 'total_cost'
+        ? 'evidence orders: unit_price + platform_subsidy below that day\'s total cost'
+        : 'evidence orders: unit_price + platform_subsidy below unit_variable_cost';
   return (
     `${compared}, cost valid that day; days with a legitimate reason removed (perishable, expiry within ` +
     `${r.expiry_within_days} days, from season_end - ${r.season_end_within_days} days, within ${r.launch_within_days} ` +
     `days after launch, from clearance_from); run: window >= ${r.min_run_days} days with >= ${percent(r.min_below_share)} ` +
     `of trading days below; market power: category unit share >= ${percent(r.dominance_share)}; recoupment: price above ` +
-    `unit_total_cost (or ${r.recoupment_avc_multiplier} x AVC) after the run`
+    `unit_total_cost (or ${r.recoupment_avc_multiplier} x AVC) after the run; ${evidence}`
   );
 }
 
@@ -91,8 +99,14 @@ function summaryEn(c: BelowCostCandidate, r: BelowCostRules): string {
   }
   if (c.basis === 'total_cost') {
     const atc = c.mean_total_cost === null ? '' : ` and total cost ${money(c.mean_total_cost)}`;
+    // Only say "above variable cost" when every below-cost day was: a total-cost run may hold a
+    // few days below AVC, too few for a variable-cost run.
+    const relation =
+      c.days_below_variable === 0
+        ? 'above its average variable cost but below its average total cost'
+        : `below its average total cost (on ${c.days_below_variable} of those days also below its average variable cost)`;
     return (
-      `Merchant ${c.merchant_id} sold sku ${c.sku_id} above its average variable cost but below its average total cost ` +
+      `Merchant ${c.merchant_id} sold sku ${c.sku_id} ${relation} ` +
       `${days} (mean net revenue ${money(c.mean_net_revenue)} vs variable cost ${money(c.mean_variable_cost)}${atc}).`
     );
   }
@@ -122,8 +136,12 @@ function summaryZh(c: BelowCostCandidate, r: BelowCostRules): string {
   }
   if (c.basis === 'total_cost') {
     const atc = c.mean_total_cost === null ? '' : `，平均总成本${money(c.mean_total_cost)}`;
+    const relation =
+      c.days_below_variable === 0
+        ? '以高于平均可变成本但低于平均总成本的价格销售'
+        : `以低于平均总成本的价格销售（其中${c.days_below_variable}天亦低于平均可变成本）`;
     return (
-      `商家${c.merchant_id}的商品${c.sku_id}${days}以高于平均可变成本但低于平均总成本的价格销售（平均净收入` +
+      `商家${c.merchant_id}的商品${c.sku_id}${days}${relation}（平均净收入` +
       `${money(c.mean_net_revenue)}，可变成本${money(c.mean_variable_cost)}${atc}）。`
     );
   }

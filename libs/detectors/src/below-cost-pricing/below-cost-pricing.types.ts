@@ -6,7 +6,9 @@ export type BelowCostActor = 'merchant' | 'platform';
 /**
  * What a run falls below:
  *  - `variable_cost`: the merchant's net revenue is below AVC (the predatory-pricing test);
- *  - `total_cost`: net revenue covers AVC but not ATC (worth a look, never an alert);
+ *  - `total_cost`: net revenue is below ATC (AVC where no ATC is declared) on enough days of a
+ *    window that no variable-cost run overlaps; some of its days may still fall below AVC, just
+ *    not enough for a variable-cost run (worth a look, never an alert);
  *  - `subsidised_price`: the buyer pays less than AVC but the platform's subsidy lifts the
  *    merchant's revenue to AVC or more (the platform's below-cost price).
  */
@@ -38,6 +40,8 @@ export interface BelowCostCandidate {
   to_date: string;
   days_tested: number;
   days_below: number;
+  /** Of days_below, those whose net revenue is also below AVC (a total-cost run may hold some). */
+  days_below_variable: number;
   days_exempt: number;
   /** Merchant's share of units sold in the category on the platform over the run; null without a category. */
   market_share: number | null;

@@ -1,5 +1,24 @@
 import { offerSample } from './bounded-sample';
 
+/**
+ * Orders of one day that are evidence for one comparison: how many, and a few of their ids.
+ * Allocated on the first such order: most days never have one.
+ */
+export interface EvidencePool {
+  orders: number;
+  sample: string[];
+}
+
+/** The comparisons a run can rest on (see BelowCostBasis), each with its own evidence orders. */
+export interface DayEvidence {
+  /** Net unit revenue (unit_price + platform_subsidy) below AVC: variable-cost runs. */
+  belowVariable: EvidencePool | null;
+  /** Net unit revenue below ATC (AVC where no ATC is declared): total-cost runs. */
+  belowTotal: EvidencePool | null;
+  /** Buyer unit price below AVC while net revenue is not: the platform's subsidised price. */
+  subsidised: EvidencePool | null;
+}
+
 /** What one sku sold on one platform day: sums, not rows. */
 export interface OrderDay {
   units: number;
@@ -7,13 +26,24 @@ export interface OrderDay {
   netRevenue: number;
   /** Σ quantity × unit_price: what buyers paid. */
   paid: number;
-  /** Orders whose buyer price was below the day's highest declared cost (the evidence pool). */
-  belowCostOrders: number;
-  /** Allocated on the first below-cost order: most days never have one. */
-  sampleOrderIds: string[] | null;
+  /** Orders that themselves fall below the cost a run compares with, per comparison. */
+  evidence: DayEvidence;
+}
+
+/** The day's declared unit costs, when a cost is valid that day. */
+export interface DayCost {
+  avc: number;
+  atc: number | null;
 }
 
 const SAMPLES_PER_DAY = 3;
+
+function offer(pool: EvidencePool | null, orderId: string): EvidencePool {
+  const p = pool ?? { orders: 0, sample: [] };
+  p.orders++;
+  offerSample(p.sample, orderId, SAMPLES_PER_DAY);
+  return p;
+}
 
 /** The daily sales of one (platform, merchant, sku), aggregated while orders stream past. */
 export class OrderDayLedger {
@@ -21,22 +51,23 @@ export class OrderDayLedger {
   /** Lowest currency code seen, so the choice does not depend on row order. */
   currency: string | null = null;
 
-  add(day: number, quantity: number, unitPrice: number, subsidy: number, orderId: string, costCeiling: number | null): void {
+  add(day: number, quantity: number, unitPrice: number, subsidy: number, orderId: string, cost: DayCost | null): void {
     let d = this.days.get(day);
     if (!d) {
-      d = { units: 0, netRevenue: 0, paid: 0, belowCostOrders: 0, sampleOrderIds: null };
+      d = { units: 0, netRevenue: 0, paid: 0, evidence: { belowVariable: null, belowTotal: null, subsidised: null } };
       this.days.set(day, d);
     }
     d.units += quantity;
     d.netRevenue += quantity * (unitPrice + subsidy);
     d.paid += quantity * unitPrice;
-    // A day's mean can only fall below a cost if some order's buyer price does, so these
-    // orders are the ones worth pointing at; the others are never evidence.
-    if (costCeiling !== null && unitPrice < costCeiling) {
-      d.belowCostOrders++;
-      d.sampleOrderIds ??= [];
-      offerSample(d.sampleOrderIds, orderId, SAMPLES_PER_DAY);
-    }
+    if (cost === null) return;
+    // An order is evidence for a comparison only when it falls below that comparison's cost
+    // itself: a variable-cost run never points at an order priced between AVC and ATC.
+    const net = unitPrice + subsidy;
+    const e = d.evidence;
+    if (net < cost.avc) e.belowVariable = offer(e.belowVariable, orderId);
+    if (net < (cost.atc ?? cost.avc)) e.belowTotal = offer(e.belowTotal, orderId);
+    if (unitPrice < cost.avc && net >= cost.avc) e.subsidised = offer(e.subsidised, orderId);
   }
 
   noteCurrency(currency: string): void {

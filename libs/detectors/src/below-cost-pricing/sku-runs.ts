@@ -6,7 +6,7 @@ import { above, formatMoney } from './bounded-sample';
 import type { CategoryUnits } from './category-units';
 import type { CostSchedule, DailyCost } from './cost-schedule';
 import { legitimateReason, type LegitimateReason, type SkuProfile } from './legitimate-reasons';
-import type { OrderDay, OrderDayLedger } from './order-day-ledger';
+import type { DayEvidence, OrderDay, OrderDayLedger } from './order-day-ledger';
 import type { PlatformCalendar } from './platform-calendar';
 
 const MAX_EVIDENCE = 50;
@@ -116,6 +116,7 @@ function candidate(
     to_date: calendar.dateOf(toDay),
     days_tested: window.length,
     days_below: belowDays.length,
+    days_below_variable: belowDays.filter(BELOW.variable_cost).length,
     days_exempt: assessed.filter((d) => d.day >= fromDay && d.day <= toDay && d.reason !== null).length,
     market_share: share.category > 0 ? share.merchant / share.category : null,
     merchant_category_units: share.merchant,
@@ -159,6 +160,16 @@ function recoupment(
   return summary;
 }
 
+/** Where a run's evidence orders come from: orders below the cost that run compares with. */
+const POOL: Record<BelowCostBasis, keyof DayEvidence> = {
+  variable_cost: 'belowVariable',
+  total_cost: 'belowTotal',
+  subsidised_price: 'subsidised',
+};
+
+/** Declared costs cited at most: the rest of the 50 items go to orders, the facts of the run. */
+const MAX_COST_EVIDENCE = 10;
+
 function runEvidence(
   basis: BelowCostBasis,
   belowDays: (AssessedDay & { cost: DailyCost })[],
@@ -167,10 +178,13 @@ function runEvidence(
 ): { evidence: EvidenceItem[]; evidenceTotal: number } {
   const money = (v: number) => formatMoney(Math.round(v), currency ?? undefined);
   const costIds = [...new Set(belowDays.map((d) => d.cost.id))].sort();
-  const evidence: EvidenceItem[] = costIds.map((id) => ({ file: 'costs', id, note: 'declared unit cost used for the comparison' }));
+  const evidence: EvidenceItem[] = costIds
+    .slice(0, MAX_COST_EVIDENCE)
+    .map((id) => ({ file: 'costs', id, note: 'declared unit cost used for the comparison' }));
   let total = costIds.length;
-  const notes = belowDays.map((d) => {
-    total += d.sales.belowCostOrders;
+  const pools = belowDays.map((d) => d.sales.evidence[POOL[basis]]);
+  const notes = belowDays.map((d, k) => {
+    total += pools[k]?.orders ?? 0;
     const date = calendar.dateOf(d.day);
     if (basis === 'subsidised_price') {
       return `${date}: buyers paid ${money(d.buyerPrice)} < AVC ${money(d.cost.avc)}; with the platform subsidy the merchant received ${money(d.netRevenue)} (${d.sales.units} units)`;
@@ -183,8 +197,8 @@ function runEvidence(
   // One order per below-cost day first, then a second one, ...: a long run keeps every day in view.
   for (let round = 0; evidence.length < MAX_EVIDENCE; round++) {
     let added = false;
-    belowDays.forEach((d, k) => {
-      const id = d.sales.sampleOrderIds?.[round];
+    belowDays.forEach((_, k) => {
+      const id = pools[k]?.sample[round];
       if (id === undefined || evidence.length >= MAX_EVIDENCE) return;
       evidence.push({ file: 'orders', id, note: notes[k] });
       added = true;

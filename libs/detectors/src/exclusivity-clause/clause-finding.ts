@@ -114,8 +114,11 @@ export function clauseFinding(m: ClauseMatchRecord, rules: RulePack): Finding {
     method:
       `Transparent rule-based clause analysis (${m.language}): the document is split into articles, items and ` +
       `sentences (spans in code points); rule ${m.rule} (${ruleDescription(m.rule)}) fired on the cues ` +
-      `${m.cues.map((c) => `"${c}"`).join(', ')}; negations, freedoms, exclusivity unrelated to sales channels ` +
-      `(trademarks, territories, courts, data, confidentiality) and sanctions for the merchant's own misconduct are excluded.`,
+      `${m.cues.map((c) => `"${c}"`).join(', ')}; negations and freedoms are excluded; for the exclusivity and ` +
+      `sanction rules, words about something other than sales channels (trademarks, territories, courts, data, ` +
+      `confidentiality) or, except for sell_only_here, about the merchant's own misconduct (counterfeits, fraud, ` +
+      `prohibited goods) excuse a clause only when they stand in the same phrase (cut at commas, semicolons, 、, ` +
+      `and/or, 也/并) as the cues on the other platform.`,
     thresholds: {},
   };
 }

@@ -8,6 +8,8 @@
  * Shared guards: a negation earlier in the scope takes a cue back (ClauseView.negated);
  * exclusivity about trademarks, territories, courts, data or confidentiality is not about
  * sales channels (non_channel); and a sanction for the merchant's own misconduct is lawful.
+ * Those two exemptions hold only for the phrases the rule's cues stand in (see `exempt`): a
+ * clause that forbids rival stores and, in another phrase, counterfeits is still 二选一.
  */
 import type { ClauseCategory } from '@fairmarket/rules';
 import { ClauseView, type CueClass, type CueHit, type Segment } from './cue-engine';
@@ -64,8 +66,18 @@ function rivalActivities(view: ClauseView, segment: Segment): RivalActivity[] {
   return out.sort((a, b) => span(a) - span(b) || a.start - b.start);
 }
 
-const notAboutChannels = (view: ClauseView): boolean => view.has('non_channel');
-const ownMisconduct = (view: ClauseView): boolean => view.has('misconduct');
+/**
+ * Whether the words of a candidate finding are about something lawful: the merchant's own
+ * misconduct (售假, counterfeit) or a subject other than sales channels (商标, data, 区域),
+ * standing in the phrases those words span (cut at , ; 、 and/or/also 也/并). A sanction's own
+ * phrase is left out by the callers ("平台将根据后台数据降低其排名": 数据 is how the platform
+ * measures, not what the merchant did), and another prohibition of the same clause
+ * ("…开店，也不得售假") does not excuse this one.
+ */
+function exempt(view: ClauseView, cues: readonly CueHit[]): boolean {
+  const stretch = view.phraseSpan(Math.min(...cues.map((c) => c.start)), Math.max(...cues.map((c) => c.end)));
+  return view.hasWithin('misconduct', stretch) || view.hasWithin('non_channel', stretch);
+}
 
 export const PARITY_RULES: readonly ClauseRule[] = [
   {
@@ -117,10 +129,12 @@ export const PENALTY_RULES: readonly ClauseRule[] = [
     description:
       'a sanction (traffic, ranking, campaigns, deposit, delisting, termination) that follows from activity on other platforms',
     match(view, segment) {
-      if (ownMisconduct(view) || notAboutChannels(view)) return null;
       const conditions = view.in('condition', segment);
+      // Only the activity's own phrases can excuse it: "商家在其他平台售假的" is misconduct, but
+      // "…，平台将根据后台数据降低其排名" names data only as the sanction's yardstick.
+      const activities = rivalActivities(view, segment).filter((a) => !exempt(view, a.cues));
       for (const sanction of live(view, 'sanction', segment)) {
-        for (const activity of rivalActivities(view, segment)) {
+        for (const activity of activities) {
           // "如商家在其他平台开店，平台将扣除保证金" / "Merchants who sell elsewhere will be demoted".
           if (sanction.start >= activity.end) return [...activity.cues, sanction];
           // "The Platform will throttle traffic to stores that are also operated on competing platforms."
@@ -139,7 +153,6 @@ export const EXCLUSIVE_RULES: readonly ClauseRule[] = [
     category: 'exclusive_dealing',
     description: 'a prohibition to sell on, open a store on, join campaigns of or cooperate with other platforms',
     match(view, segment) {
-      if (ownMisconduct(view) || notAboutChannels(view)) return null;
       const obligations = view.in('oblige', segment);
       for (const p of [...view.in('prohibit', segment), ...view.in('commit_not', segment)]) {
         if (view.negated(p)) continue;
@@ -148,7 +161,8 @@ export const EXCLUSIVE_RULES: readonly ClauseRule[] = [
         const verbs = view.in('verb', segment).filter((v) => v.start > p.start);
         for (const rival of view.in('rival', segment).filter((r) => r.start > p.start)) {
           const verb = near(view, rival, verbs, view.lexicon.verbRivalWindow);
-          if (verb) return [p, rival, verb];
+          // An excused pairing does not end the search: a later 不得 may govern another phrase.
+          if (verb && !exempt(view, [p, rival, verb])) return [p, rival, verb];
         }
       }
       return null;
@@ -159,10 +173,12 @@ export const EXCLUSIVE_RULES: readonly ClauseRule[] = [
     category: 'exclusive_dealing',
     description: 'a duty to sell only here or exclusively (仅在本平台, 独家经营, 二选一, sole channel)',
     match(view, segment) {
-      if (notAboutChannels(view)) return null;
       const only = live(view, 'only', segment)[0];
       const trigger = only && duty(view, segment);
-      return only && trigger ? [trigger, only] : null;
+      if (!only || !trigger) return null;
+      // Only non-channel words excuse it (独家授权 in a region); misconduct never makes "sell only here" lawful.
+      const stretch = view.phraseSpan(Math.min(trigger.start, only.start), Math.max(trigger.end, only.end));
+      return view.hasWithin('non_channel', stretch) ? null : [trigger, only];
     },
   },
   {
@@ -170,12 +186,11 @@ export const EXCLUSIVE_RULES: readonly ClauseRule[] = [
     category: 'exclusive_dealing',
     description: 'a duty to close, withdraw or suspend stores, listings or campaigns on other platforms',
     match(view, segment) {
-      if (ownMisconduct(view) || notAboutChannels(view)) return null;
       const rivals = view.in('rival', segment);
       for (const close of live(view, 'close', segment)) {
         const obligation = view.in('oblige', segment).find((o) => o.start < close.start && !view.negated(o));
         const rival = near(view, close, rivals, view.lexicon.verbRivalWindow);
-        if (obligation && rival) return [obligation, close, rival];
+        if (obligation && rival && !exempt(view, [obligation, close, rival])) return [obligation, close, rival];
       }
       return null;
     },

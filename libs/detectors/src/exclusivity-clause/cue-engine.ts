@@ -73,6 +73,12 @@ export interface Lexicon {
   patterns: readonly CuePattern[];
   /** Contrast words ("但", "provided that") that start a new scope for negations and duties. */
   contrast: RegExp;
+  /**
+   * Where one phrase of a clause ends and the next begins (commas, 、, and/or, 也/并): an
+   * exemption word (counterfeit, data, 区域) only governs the phrase it stands in, so that
+   * "不得在其他平台开店，也不得售假" is not excused by the 售假 of its second half.
+   */
+  phraseBreak: RegExp;
   /** Maximum distance between a channel verb and the rival it applies to. */
   verbRivalWindow: number;
   /** Maximum distance between a price word and its comparison. */
@@ -93,6 +99,8 @@ export function normalizeClause(text: string): string {
 
 export class ClauseView {
   readonly segments: Segment[];
+  /** The clause cut at lexicon.phraseBreak, in order, covering the whole text. */
+  readonly phrases: Segment[];
   readonly hits: CueHit[];
 
   constructor(
@@ -101,6 +109,19 @@ export class ClauseView {
   ) {
     this.hits = findCues(text, lexicon);
     this.segments = splitSegments(text, lexicon.contrast);
+    this.phrases = splitSegments(text, lexicon.phraseBreak);
+  }
+
+  /** The phrases from the one holding `start` to the one holding `end - 1`, as one stretch. */
+  phraseSpan(start: number, end: number): Segment {
+    const first = this.phrases.find((p) => start >= p.start && start < p.end) ?? this.phrases[0];
+    const last = this.phrases.find((p) => end - 1 >= p.start && end - 1 < p.end) ?? this.phrases[this.phrases.length - 1];
+    return { start: first.start, end: Math.max(first.end, last.end) };
+  }
+
+  /** Whether a cue of this class starts inside the stretch. */
+  hasWithin(cls: CueClass, stretch: Segment): boolean {
+    return this.hits.some((h) => h.cls === cls && h.start >= stretch.start && h.start < stretch.end);
   }
 
   has(cls: CueClass): boolean {

@@ -42,13 +42,25 @@ const OBLIGE = [
   `\\bprovided(?:,\\s*however,)?\\s+that\\b|\\bon condition that\\b`,
 ].join('|');
 
+/**
+ * Verbs that, after "does not" / "will not", deny a restriction instead of imposing one.
+ * "make" only with a condition after it ("does not make traffic conditional on exclusivity"):
+ * "must not make the products available on a competing marketplace" is a prohibition.
+ */
 const RESTRICT_VERB =
-  '(?:require|restrict|prevent|prohibit|limit|penali[sz]e|enforce|impose|demote|reduce|ask|monitor|compare|oblige|force|affect|lose|suffer|make)';
+  "(?:(?:require|restrict|prevent|prohibit|limit|penali[sz]e|enforce|impose|demote|reduce|ask|monitor|compare|oblige|force|affect|lose|suffer)\\w*|mak(?:e|es|ing)\\b(?=[^.;]{0,80}?\\b(?:conditional|dependent|contingent|subject)\\b))";
+
+/** A sanction that names what is taken before the verb: "have their search ranking reduced". */
+const SANCTIONED_NOUN = '(?:visibility|traffic|search ranking|rankings?|exposure|recommendations|placement|prominence)';
+const SANCTION_PARTICIPLE = '(?:reduced|lowered|limited|throttled|decreased|cut|restricted|downgraded|capped)';
 
 const NEGATION = [
   `\\bnot (?:be )?required\\b|\\bnot (?:be )?obliged\\b|\\b(?:under )?no obligation\\b|\\bnothing in\\b|\\bno provision\\b|\\bnot be construed\\b`,
-  `\\b(?:does|do|did|will|shall|may|must|should|cannot|can|would) not ${WORDS(2)}${RESTRICT_VERB}\\w*`,
+  `\\b(?:does|do|did|will|shall|may|must|should|cannot|can|would) not ${WORDS(2)}${RESTRICT_VERB}`,
   `\\bnot (?:be )?(?:penali[sz]ed|demoted|excluded|disadvantaged|punished)\\b|\\bnever ${WORDS(1)}(?:ask|require|penali[sz]e)\\w*`,
+  // The denial of a noun-first sanction: "will not have their ranking reduced", "traffic will not be
+  // limited" (but "including but not limited to" denies nothing).
+  `\\b(?:not|never) (?:have|see|get|find) ${WORDS(3)}${SANCTIONED_NOUN} ${SANCTION_PARTICIPLE}\\b|\\bnot (?:be )?${SANCTION_PARTICIPLE}\\b(?! to\\b)`,
   `\\bfree to\\b|\\bfreely\\b|\\bat (?:its|their) (?:sole )?discretion\\b|\\bretains? (?:full )?discretion\\b|\\bdiscretion over\\b`,
   `\\bnon-exclusive\\b|\\bnot exclusive\\b|\\bvoluntary\\b|\\boptional\\b`,
   `\\bmay(?! not)(?= (?:\\w+ )?(?:offer|sell|list|set|decide|work|run|export|choose|determine|operate|use|continue)\\b)`,
@@ -68,6 +80,8 @@ const ONLY = [
 
 const SANCTION = [
   `\\bdemot\\w*|\\bdownrank\\w*|\\b(?:reduc|lower|limit|throttl|decreas|cut)\\w*\\s+${WORDS(4)}(?:visibility|traffic|ranking|exposure|recommendations|radius|placement|prominence)\\b`,
+  // Noun first: "will have their search ranking reduced", "will see their traffic limited", "visibility will be cut".
+  `\\b${SANCTIONED_NOUN}\\s+(?:(?:will|may|shall|can|would|could)\\s+)?(?:be\\s+|being\\s+)?${SANCTION_PARTICIPLE}\\b`,
   `\\branked lower\\b|\\blower in (?:search|the)\\b|\\bforfeit\\w*|\\bretain\\w* the (?:security )?deposit\\b|\\bwithh(?:o|e)ld\\w*`,
   `\\bdelist\\w*|\\bsuspen\\w+|\\bterminat\\w+|\\bexclu\\w+ from\\b|\\bexcluded\\b|\\bremoved\\b`,
   `\\bremov\\w+ ${WORDS(3)}from (?:the )?(?:campaign|deal|event|programme|program|preferred|search)`,
@@ -84,7 +98,7 @@ const ANAPHOR = [
   `\\bin breach of (?:this|the foregoing|the above|such|that)\\b|\\bnon-compliance with (?:this|the foregoing)\\b`,
 ].join('|');
 
-const MISCONDUCT = `\\bcounterfeit\\w*|\\bfake\\b|\\bmanipulat\\w+|\\bfraud\\w*|\\bsafety\\b|\\bship late\\b|\\bpolicy violations?\\b|\\braise prices\\b|\\binflate\\b|\\bbanned\\b|\\bcancel \\w+ orders\\b`;
+const MISCONDUCT = `\\b(?:listed|classified|designated|flagged) as (?:prohibited|restricted|banned|illegal|unsafe)\\b|\\b(?:prohibited|restricted|illegal|recalled) (?:products?|items?|goods)\\b|\\bcounterfeit\\w*|\\bfake\\b|\\bmanipulat\\w+|\\bfraud\\w*|\\bsafety\\b|\\bship late\\b|\\bpolicy violations?\\b|\\braise prices\\b|\\binflate\\b|\\bbanned\\b|\\bcancel \\w+ orders\\b`;
 
 const NON_CHANNEL = [
   `\\btrademarks?\\b|\\blogos?\\b|\\blicen[cs]\\w*|\\bterritor\\w*|\\bjurisdiction\\b|\\bremed(?:y|ies)\\b|\\bconfidential\\w*|\\bdisclos\\w+`,
@@ -136,6 +150,7 @@ export const EN_LEXICON: Lexicon = {
   language: 'en',
   patterns: PATTERNS,
   contrast: /[,;]?\s*\b(?:but|however|provided(?:,\s*however,)?\s+that|except that|save that)\b/g,
+  phraseBreak: /[,;:]|\b(?:and|or|nor|also|as well as)\b/g,
   verbRivalWindow: 60,
   priceComparatorWindow: 60,
 };

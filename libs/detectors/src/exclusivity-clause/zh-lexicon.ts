@@ -134,6 +134,8 @@ export const ZH_LEXICON: Lexicon = {
   patterns: PATTERNS,
   // "但不限于" (including but not limited to) is no contrast.
   contrast: /[,;]\s*(?:但是|但(?!不限于)|然而|不过|可是)/g,
+  // 并 but not 并未 / 并不 / 并非 (which negate; 并不得 is "and must not"), 也 but not 也许.
+  phraseBreak: /[,;:、]|也(?!许)|并(?![未非无没]|不(?!得))|以及|而且/g,
   verbRivalWindow: 12,
   priceComparatorWindow: 14,
   acceptStart: wordStarts,

@@ -49,16 +49,18 @@ export function conductFinding(verdict: PlatformVerdict, rules: RulePack): Findi
     evidence_total: evidence.length,
     legal_basis: [...r.legal_basis],
     method:
-      `Rival-active merchants (joined_rival_campaign or opened_rival_store) count as sanctioned when within ` +
-      `${r.sanction_window_days} days after the rival event the platform records traffic_penalty, search_demotion, ` +
-      `deposit_deducted, delisted, campaign_excluded or warning_notice not preceded within ${r.sanction_window_days} ` +
-      `days by the merchant's own quality_violation, or when its share of item impressions in its main category over the ` +
-      `next ${r.share_window_days} days falls by >= ${formatPercent(r.share_drop_min, 0)} against the previous ` +
-      `${r.share_window_days} days, the difference in differences against same-category merchants without rival ` +
-      `activity is also <= -${formatPercent(r.share_drop_min, 0)}, and a one-sided two-proportion z-test gives ` +
-      `p < ${r.fisher_p_max}. Comparison group: every other third-party merchant (self-operated merchants excluded), ` +
-      `judged the same way after a reference instant drawn by hash from the platform's rival-event instants. Alert ` +
-      `when >= ${r.min_sanctioned} rival-active merchants are sanctioned and Fisher's exact test (one-sided, greater) ` +
+      `Each rival-active merchant (joined_rival_campaign or opened_rival_store) is judged over one window, opened by ` +
+      `its first such event. It counts as sanctioned when within ${r.sanction_window_days} days after that event the ` +
+      `platform records traffic_penalty, search_demotion, deposit_deducted, delisted, campaign_excluded or ` +
+      `warning_notice, unless the merchant's own quality_violation falls after the event and no later than the ` +
+      `sanction; or when its share of item impressions in its main category over the next ${r.share_window_days} days ` +
+      `falls by >= ${formatPercent(r.share_drop_min, 0)} against the previous ${r.share_window_days} days and the ` +
+      `difference in differences against same-category merchants without rival activity is also <= ` +
+      `-${formatPercent(r.share_drop_min, 0)}, unless the merchant's own quality_violation falls in those ` +
+      `${r.share_window_days} days after the event. Comparison group: every other third-party merchant ` +
+      `(self-operated merchants excluded), judged the same way over one window after a reference instant drawn by ` +
+      `hash from the rival-active merchants' first-event instants. Alert when >= ${r.min_sanctioned} rival-active ` +
+      `merchants are sanctioned and Fisher's exact test (one-sided, greater) on the 2x2 table of sanctioned merchants ` +
       `gives p < ${r.fisher_p_max}.`,
     thresholds: {
       sanction_window_days: r.sanction_window_days,
@@ -109,6 +111,5 @@ function merchantMetrics(outcome: MerchantOutcome): Record<string, unknown> {
     share_change: round(s.drop.share_change),
     control_change: s.drop.control_change === null ? null : round(s.drop.control_change),
     difference_in_differences: s.drop.difference_in_differences === null ? null : round(s.drop.difference_in_differences),
-    p_value: s.drop.p_value,
   };
 }

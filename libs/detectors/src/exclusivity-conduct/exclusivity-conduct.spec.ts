@@ -112,10 +112,10 @@ describe('exclusivity_conduct: sanction events', () => {
 describe('exclusivity_conduct: impression share drops', () => {
   const controls = Array.from({ length: 8 }, (_, j) => `ct${j}`);
   /** Two demoted merchants plus `sh`, which opens a rival store on day 20. */
-  function withShareCase(after: { sh: number; perDay?: number }, qualityViolation = false): ConductBuilder {
+  function withShareCase(after: { sh: number; perDay?: number }, qualityViolationDay?: number): ConductBuilder {
     const b = conductPlatform({ rival: sanctionedAfter(3, 2), controls: 8 });
     b.merchant('sh').event('sh', 'opened_rival_store', T0 + 20 * DAY + 30 * 60_000);
-    if (qualityViolation) b.event('sh', 'quality_violation', T0 + 19 * DAY);
+    if (qualityViolationDay !== undefined) b.event('sh', 'quality_violation', T0 + qualityViolationDay * DAY);
     const day20 = (d: number) => d >= 20;
     // Each day: before day 20, 3 requests with 4 sh items and 1 item per control (share 1/3).
     b.traffic(['sh', ...controls], 42, 3, (m, d) => (m === 'sh' ? (day20(d) ? after.sh : 4) : 1));
@@ -178,8 +178,10 @@ describe('exclusivity_conduct: impression share drops', () => {
     expect(await run(dip)).toEqual([]);
   });
 
-  it('does not count a drop that follows the merchant’s own quality violation', async () => {
-    expect(await run(withShareCase({ sh: 2 }, true).data)).toEqual([]);
+  it('does not count a drop explained by the merchant’s own quality violation in the share window', async () => {
+    expect(await run(withShareCase({ sh: 2 }, 22).data)).toEqual([]);
+    // A violation the day before the rival event is outside the window: it explains nothing.
+    expect(await run(withShareCase({ sh: 2 }, 19).data)).toHaveLength(1);
   });
 });
 

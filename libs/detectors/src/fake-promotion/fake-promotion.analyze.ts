@@ -42,8 +42,8 @@ export async function analyzeFakePromotion(source: DatasetSource, pack: RulePack
     const key = skuKey(l);
     let ledger = ledgers.get(key);
     if (!ledger) ledgers.set(key, (ledger = new SkuPromotionLedger(l.platform_id, l.merchant_id, l.sku_id)));
-    ledger.addListing(l);
     const day = calendar.dayOf(l.tsMs);
+    ledger.addListing(l, day);
     const c = coverageOf(l.platform_id);
     c.firstListingDay = min(c.firstListingDay, day);
     c.lastListingDay = max(c.lastListingDay, day);

@@ -53,13 +53,14 @@ const METHOD: Record<FakePromotionKind, (r: FakePromotionRules) => string> = {
       ? `prior_price reference vs the lowest order unit_price of the ${r.prior_price_lookback_days} platform days before the promotion start` +
         (r.fallback_last_order_price ? ', else the last order price before it' : '')
       : `prior_price reference vs the lowest displayed_price of the ${r.prior_price_lookback_days} platform days before the promotion start`) +
-    `; start = promo_starts_at or first snapshot of the promo_id; rrp and competitor references exempt; unverifiable (info) when the platform's logs do not cover the look-back or there is nothing to compare; high when >= ${r.reference_high_excess * 100}% above`,
+    ` (whole platform days: the ${r.prior_price_lookback_days} calendar days in the platform time zone before the start's day, the start day itself excluded)` +
+    `; start = promo_starts_at or first snapshot of the promo_id; snapshots with a promo_type but neither promo_id nor promo_starts_at form one promotion per promo_type and run of consecutive platform days; rrp and competitor references exempt; unverifiable (info) when the platform's logs do not cover the look-back or there is nothing to compare; high when >= ${r.reference_high_excess * 100}% above`,
   raise_then_discount: (r) =>
-    `regular (non-promotion) displayed price rose >= ${r.raise_min * 100}% within the ${r.raise_lookback_days} platform days before the promotion start, and the lowest promotion price is not below the regular price before the rise`,
+    `regular (non-promotion) displayed price rose >= ${r.raise_min * 100}% within the ${r.raise_lookback_days} whole platform days before the promotion start's day, and the lowest promotion price is not below the regular price before the rise`,
   fake_countdown: (r) =>
-    `countdown_ends_at moved later >= ${r.countdown_min_resets} times for one promo_id at the same or a lower price, or every snapshot still at or below the promotion price >= ${r.countdown_overrun_days} days after the last claimed end`,
+    `countdown_ends_at moved later >= ${r.countdown_min_resets} times for one promo_id at the same or a lower price, or every snapshot on each consecutive platform day after the last claimed end's day still at or below the promotion price until >= ${r.countdown_overrun_days} days after that end (snapshots of another promotion with its own countdown not yet ended do not count)`,
   fake_scarcity: (r) =>
     `>= ${r.scarcity_min_occasions} occasions where units ordered between consecutive stock-claiming snapshots exceed the first's claimed_stock_left while the second still claims stock left`,
   inflated_sales: (r) =>
-    `claimed_sales_30d > ${r.inflated_sales_ratio} x units ordered in the ${r.sales_window_days} platform days before the snapshot + ${r.inflated_sales_slack}, only where the platform's orders cover that window`,
+    `claimed_sales_30d > ${r.inflated_sales_ratio} x units ordered in the ${r.sales_window_days} whole platform days before the snapshot's day (that day excluded) + ${r.inflated_sales_slack}, only where the platform's orders cover that window`,
 };

@@ -56,6 +56,38 @@ export class PromotionRecord {
     }
   }
 
+  /**
+   * Folds another record of the same promotion into this one (the day records of an id-less
+   * promotion, see SkuPromotionLedger): the same summary as if one record had seen every snapshot.
+   */
+  merge(other: PromotionRecord): void {
+    for (const p of [other.first, other.last, other.lowest, other.highest]) {
+      if (!p) continue;
+      this.first = earlier(this.first, p);
+      this.last = later(this.last, p);
+      this.lowest = cheaper(this.lowest, p);
+      this.highest = dearer(this.highest, p);
+    }
+    if (other.claimedStartMs !== null && (this.claimedStartMs === null || other.claimedStartMs < this.claimedStartMs)) {
+      this.claimedStartMs = other.claimedStartMs;
+    }
+    for (const [price, shown] of other.references) {
+      for (const id of shown.sampleIds) this.addReference(price, id);
+      // addReference counted the sampled ids; the rest of the other's count is added as is.
+      const mine = this.references.get(price);
+      if (mine) mine.count += shown.count - shown.sampleIds.length;
+    }
+    for (const [endMs, end] of other.ends) {
+      const mine = this.ends.get(endMs);
+      if (!mine) this.ends.set(endMs, { ...end });
+      else {
+        mine.first = earlier(mine.first, end.first);
+        mine.last = later(mine.last, end.last);
+        if (end.endIso < mine.endIso) mine.endIso = end.endIso;
+      }
+    }
+  }
+
   /** The latest end the countdown claimed, or null without a countdown. */
   lastEnd(): CountdownEnd | null {
     let last: CountdownEnd | null = null;

@@ -61,7 +61,12 @@ export class PromotionWindows {
     else if (day < this.lookbackFrom) this.lastOrderBefore = later(this.lastOrderBefore, point);
   }
 
-  addListing(day: number, point: SnapshotPoint, regular: boolean): void {
+  /**
+   * `shown`: the promotion the snapshot belongs to, and whether it shows a countdown whose end
+   * is still ahead. After the claimed end, a snapshot of ANOTHER promotion with its own live
+   * countdown is that promotion's price, honestly limited, not this one's going on.
+   */
+  addListing(day: number, point: SnapshotPoint, regular: boolean, shown: { promotion: string | null; liveCountdown: boolean } = { promotion: null, liveCountdown: false }): void {
     if (this.promo.references.size > 0 && day >= this.lookbackFrom && day < this.startDay) {
       this.lowestDisplayed = cheaper(this.lowestDisplayed, point);
     }
@@ -73,7 +78,8 @@ export class PromotionWindows {
         r ? { first: earlier(r.first, point), lowest: cheaper(r.lowest, point), highest: dearer(r.highest, point) } : { first: point, lowest: point, highest: point },
       );
     }
-    if (this.endDay !== null && day > this.endDay && day <= this.endDay + OVERRUN_HORIZON_DAYS) {
+    const anotherHonestPromotion = shown.promotion !== null && shown.promotion !== this.promo.promoId && shown.liveCountdown;
+    if (this.endDay !== null && day > this.endDay && day <= this.endDay + OVERRUN_HORIZON_DAYS && !anotherHonestPromotion) {
       const a = this.afterEnd.get(day);
       this.afterEnd.set(day, a ? { highest: dearer(a.highest, point), last: later(a.last, point) } : { highest: point, last: point });
     }

@@ -14,6 +14,17 @@ export function promotionKey(l: Listing): string | null {
   return l.promo_starts_at ? `starts@${l.promo_starts_at}` : null;
 }
 
+/**
+ * The promo_type of a snapshot that shows a promotion but names neither a promo_id nor a start.
+ * Such snapshots are a promotion all the same: one promotion per (sku, promo_type) and run of
+ * consecutive platform days showing it (see SkuPromotionLedger.prepare), started at its first
+ * snapshot.
+ */
+export function anonymousPromotionType(l: Listing): string | null {
+  if (l.promo_type === undefined || l.promo_type === 'none') return null;
+  return promotionKey(l) === null ? l.promo_type : null;
+}
+
 /** A regular snapshot shows no promotion at all; the regular price series is made of these. */
 export function isRegular(l: Listing): boolean {
   return promotionKey(l) === null && (l.promo_type === undefined || l.promo_type === 'none');
@@ -30,6 +41,10 @@ export function isRegular(l: Listing): boolean {
  */
 export class SkuPromotionLedger {
   readonly promotions = new Map<string, PromotionRecord>();
+  /** Id-less promotions by promo_type and platform day, until prepare() joins consecutive days. */
+  private readonly anonymousDays = new Map<string, Map<number, PromotionRecord>>();
+  /** After prepare(): the key of the id-less promotion of each (promo_type, day). */
+  private readonly anonymousKeys = new Map<string, Map<number, string>>();
   readonly stock = new StockClaims();
   sales: SalesClaimTally | null = null;
   windows: PromotionWindows[] = [];
@@ -41,11 +56,19 @@ export class SkuPromotionLedger {
     readonly skuId: string,
   ) {}
 
-  addListing(l: Listing): void {
+  addListing(l: Listing, day: number): void {
     const key = promotionKey(l);
     if (key !== null) {
       let promo = this.promotions.get(key);
       if (!promo) this.promotions.set(key, (promo = new PromotionRecord(key)));
+      promo.add(l);
+    }
+    const type = anonymousPromotionType(l);
+    if (type !== null) {
+      let byDay = this.anonymousDays.get(type);
+      if (!byDay) this.anonymousDays.set(type, (byDay = new Map()));
+      let promo = byDay.get(day);
+      if (!promo) byDay.set(day, (promo = new PromotionRecord('')));
       promo.add(l);
     }
     if (l.claimed_stock_left !== undefined) this.stock.add({ ts: l.tsMs, id: l.snapshot_id, claim: l.claimed_stock_left });
@@ -54,6 +77,7 @@ export class SkuPromotionLedger {
 
   /** Between the first listings pass and the orders: fixes each promotion's windows. */
   prepare(rules: FakePromotionRules, calendar: PlatformCalendar): void {
+    this.joinAnonymousDays(calendar);
     this.stock.seal();
     this.windows = this.sortedPromotions().map((p) => new PromotionWindows(p, rules, calendar));
   }
@@ -66,11 +90,40 @@ export class SkuPromotionLedger {
     if (this.currency === null || o.currency < this.currency) this.currency = o.currency;
   }
 
+  /** The promotion a snapshot belongs to (after prepare), or null for a regular snapshot. */
+  promotionOf(l: Listing, day: number): string | null {
+    const type = anonymousPromotionType(l);
+    return type === null ? promotionKey(l) : (this.anonymousKeys.get(type)?.get(day) ?? null);
+  }
+
   revisitListing(l: Listing, day: number, rules: FakePromotionRules, coverage: PlatformCoverage): void {
     const point = { ts: l.tsMs, id: l.snapshot_id, price: l.displayed_price };
     const regular = isRegular(l);
-    for (const w of this.windows) w.addListing(day, point, regular);
+    const endMs = l.countdown_ends_at_ms ?? (l.countdown_ends_at ? Date.parse(l.countdown_ends_at) : NaN);
+    const shown = { promotion: this.promotionOf(l, day), liveCountdown: Number.isFinite(endMs) && endMs >= l.tsMs };
+    for (const w of this.windows) w.addListing(day, point, regular, shown);
     if (l.claimed_sales_30d !== undefined) this.sales?.judge(l.snapshot_id, l.tsMs, day, l.claimed_sales_30d, rules, coverage);
+  }
+
+  /** One promotion per run of consecutive days of each id-less promo_type, keyed `type@first date`. */
+  private joinAnonymousDays(calendar: PlatformCalendar): void {
+    for (const [type, byDay] of [...this.anonymousDays].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      const keys = new Map<number, string>();
+      let run: PromotionRecord | null = null;
+      let previous = Number.NEGATIVE_INFINITY;
+      for (const day of [...byDay.keys()].sort((a, b) => a - b)) {
+        if (run === null || day !== previous + 1) {
+          const key = `${type}@${calendar.dateOf(day)}`;
+          run = this.promotions.get(key) ?? new PromotionRecord(key);
+          this.promotions.set(key, run);
+        }
+        run.merge(byDay.get(day) as PromotionRecord);
+        keys.set(day, run.promoId);
+        previous = day;
+      }
+      this.anonymousKeys.set(type, keys);
+    }
+    this.anonymousDays.clear();
   }
 
   /** Promotions in start order (id as tie-break). */

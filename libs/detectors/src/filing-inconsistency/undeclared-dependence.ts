@@ -48,11 +48,13 @@ export function undeclaredDependence(declaration: Declaration, sample: Algorithm
         `Algorithm ${declaration.algorithm_id} does not declare ${alerting.join(', ')}, yet its personalized results ` +
         `differ by ${best.characteristic}: top-${r.top_k} overlap ${round(res.between_overlap, 2)} between groups vs ` +
         `${round(res.within_overlap, 2)} within groups for the same query and hour (${formatCount(res.n_requests)} ` +
-        `requests, permutation p = ${formatP(res.p_value!)}).`,
+        `requests, permutation p = ${formatP(res.p_value!)}, Benjamini-Hochberg q = ${formatP(best.q_value)} over ` +
+        `${tests.length} characteristics).`,
       summary_zh:
         `算法 ${declaration.algorithm_id} 备案未声明使用 ${alerting.join('、')}，但其个性化结果随 ${best.characteristic} ` +
         `而不同：同一查询同一小时内前 ${r.top_k} 项重合度组间为 ${round(res.between_overlap, 2)}，组内为 ` +
-        `${round(res.within_overlap, 2)}（${formatCount(res.n_requests)} 次请求，置换检验 p = ${formatP(res.p_value!)}）。`,
+        `${round(res.within_overlap, 2)}（${formatCount(res.n_requests)} 次请求，置换检验 p = ${formatP(res.p_value!)}，` +
+        `${tests.length} 项特征 Benjamini-Hochberg 校正后 q = ${formatP(best.q_value)}）。`,
       metrics: {
         characteristics: alerting,
         characteristic: best.characteristic,
@@ -61,6 +63,7 @@ export function undeclaredDependence(declaration: Declaration, sample: Algorithm
         gap: round(res.gap),
         gap_explained_by_declared: res.null_gap === null ? null : round(res.null_gap),
         p_value: res.p_value,
+        q_value: best.q_value,
         n_requests: res.n_requests,
         declared_characteristics: declared,
         conditioned_on: best.conditionedOn,
@@ -69,13 +72,15 @@ export function undeclaredDependence(declaration: Declaration, sample: Algorithm
       evidence: pairEvidence(res.dissimilar, best.characteristic, MAX_EVIDENCE - 1),
       evidence_total: res.n_requests,
       method:
-        `On the algorithm's personalized requests grouped by (surface, query, clock hour), for each user characteristic ` +
-        `not in declared_features: mean top-${r.top_k} Jaccard overlap of same-group pairs minus different-group pairs ` +
-        `(numbers split at the median); labels permuted ${r.permutations} times (seeded) within cells and within ` +
-        `strata of the declared characteristics associated with the tested one within cells (chi-square on pairs, p < ${r.p_max}; numbers ` +
-        `in quartiles), so that a correlate of a declared characteristic is not blamed. Inconsistent when the gap and the gap beyond ` +
-        `its permutation mean are both >= ${r.min_jaccard_gap}, p < ${r.p_max}, over >= ${r.min_requests} requests ` +
-        `(the thresholds of personalization_opt_out).`,
+        `On the algorithm's personalized requests grouped by (surface, query, clock hour), keeping one request per user ` +
+        `in each cell, for each user characteristic not in declared_features: mean top-${r.top_k} Jaccard overlap of ` +
+        `same-group pairs of different users minus different-group pairs (numbers split at the median); labels permuted ` +
+        `${r.permutations} times (seeded) within cells and within strata of the declared characteristics associated with ` +
+        `the tested one within cells (chi-square on pairs, p < ${r.p_max}; numbers in quartiles), so that a correlate of a ` +
+        `declared characteristic is not blamed; one-sided permutation p-values, then Benjamini-Hochberg q-values across ` +
+        `the undeclared characteristics tested for this algorithm (one not permuted enters with p = 1). Inconsistent when ` +
+        `the gap and the gap beyond its permutation mean are both >= ${r.min_jaccard_gap}, q <= ${r.p_max}, over >= ` +
+        `${r.min_requests} requests (the thresholds of personalization_opt_out).`,
       thresholds: {
         top_k: r.top_k,
         min_jaccard_gap: r.min_jaccard_gap,

@@ -4,7 +4,7 @@ import { overlapGapTest } from './overlap-test';
 import { shuffled, skuList } from './impression.fixtures';
 
 function request(id: string, device: string, top: string[]): SampledRequest {
-  return { request_id: id, traits: { device_os: device }, top };
+  return { request_id: id, user_id: `u-${id}`, traits: { device_os: device }, top };
 }
 
 describe('CellSample', () => {

@@ -6,6 +6,12 @@ export type TraitValue = string | number | boolean;
 /** One request as kept for the top-k overlap test: who asked and which items came first. */
 export interface SampledRequest {
   request_id: string;
+  /**
+   * Who asked. Two requests of one user are not two independent draws (a session returns the
+   * same list twice), so a cell keeps at most one request per user and no pair is ever formed
+   * from two requests of the same user.
+   */
+  user_id: string;
   /** The user characteristics the tests look at (scalar values only). */
   traits: Record<string, TraitValue>;
   /** sku_ids of the first `top_k` items by rank. */
@@ -32,13 +38,25 @@ interface LiveCell {
   key: string;
   hash: number;
   total: number;
-  requests: { hash: number; request: SampledRequest }[];
+  requests: Kept[];
+}
+
+/** A request with the hashes that rank it: its user's first, then its own. */
+interface Kept {
+  userHash: number;
+  hash: number;
+  request: SampledRequest;
+}
+
+function kept(request: SampledRequest): Kept {
+  return { userHash: stableHash(request.user_id), hash: stableHash(request.request_id), request };
 }
 
 /**
  * A bounded, order-independent sample of requests grouped in cells, for the top-k overlap
  * tests. It keeps the `maxCells` cells with the smallest hash of their key, and in each cell
- * the `perCell` requests with the smallest hash of their request_id (bottom-k sketches), so
+ * the `perCell` users with the smallest hash of their user_id, each by its request with the
+ * smallest hash of its request_id (bottom-k sketches), so
  * memory is bounded by maxCells x perCell whatever the number of rows, and the sample is the
  * same whatever order rows arrive in or however platforms are split between workers.
  * A cell that survives to the end was never evicted, so its `total` counts all its requests.
@@ -65,7 +83,7 @@ export class CellSample {
       if (this.cells.size >= 2 * this.maxCells) this.pruneCells();
     }
     cell.total++;
-    cell.requests.push({ hash: stableHash(request.request_id), request });
+    cell.requests.push(kept(request));
     if (cell.requests.length >= 2 * this.perCell) trimRequests(cell, this.perCell);
   }
 
@@ -80,7 +98,7 @@ export class CellSample {
         this.cells.set(incoming.key, cell);
       }
       cell.total += incoming.total;
-      for (const request of incoming.requests) cell.requests.push({ hash: stableHash(request.request_id), request });
+      for (const request of incoming.requests) cell.requests.push(kept(request));
       trimRequests(cell, this.perCell);
     }
     this.pruneCells();
@@ -118,8 +136,14 @@ export class CellSample {
 }
 
 function trimRequests(cell: LiveCell, perCell: number): void {
-  // Duplicates (the same request submitted twice) are kept once.
-  cell.requests.sort((a, b) => compareHashed(a.hash, a.request.request_id, b.hash, b.request.request_id));
-  const unique = cell.requests.filter((r, i, all) => i === 0 || all[i - 1].request.request_id !== r.request.request_id);
+  // Users in (hash, id) order, each by its least request: a user dropped here has perCell
+  // users before it that stay, so the sample is exact whatever the order rows arrive in.
+  // Duplicates (the same request submitted twice) are kept once, as any second request of a user.
+  cell.requests.sort(
+    (a, b) =>
+      compareHashed(a.userHash, a.request.user_id, b.userHash, b.request.user_id) ||
+      compareHashed(a.hash, a.request.request_id, b.hash, b.request.request_id),
+  );
+  const unique = cell.requests.filter((r, i, all) => i === 0 || all[i - 1].request.user_id !== r.request.user_id);
   cell.requests = unique.slice(0, perCell);
 }

@@ -1,5 +1,5 @@
 import type { CharacteristicFamily, PersonalizationOptOutRules } from '@fairmarket/rules';
-import { chiSquareIndependence } from '@fairmarket/stats';
+import { benjaminiHochberg, chiSquareIndependence } from '@fairmarket/stats';
 import type { SampledCell } from './cell-sample';
 import { groupingFor, stratumKey, type Grouping } from './characteristic-groups';
 import { cellOverlaps } from './cell-overlaps';
@@ -20,7 +20,12 @@ export interface CharacteristicTest {
   result: OverlapTestResult;
   /** The characteristics the permutation was stratified by (those associated with this one). */
   conditionedOn: string[];
-  /** Gap, significance and request count all meet the rule pack. */
+  /**
+   * Benjamini-Hochberg q-value of the permutation p-value among every characteristic tested on
+   * the same (platform, algorithm); a test that was not permuted enters with p = 1.
+   */
+  q_value: number;
+  /** Gap, significance (q <= p_max) and request count all meet the rule pack. */
   alert: boolean;
 }
 
@@ -35,7 +40,9 @@ export interface ScanOptions {
 /**
  * Runs the top-k overlap test once per characteristic. A characteristic alerts when users of
  * different groups see results less alike than users of the same group by at least
- * `min_jaccard_gap`, over at least `min_requests` requests, with permutation p < `p_max`.
+ * `min_jaccard_gap`, over at least `min_requests` requests, with a Benjamini-Hochberg q-value
+ * <= `p_max` over the characteristics tested (8 to 10 tests at p < p_max each would otherwise
+ * find some characteristic "significant" several times more often than p_max says).
  * With `conditionOn`, labels are permuted within strata of those conditioning characteristics
  * that are associated with the tested one inside cells (chi-square p < p_max), and the gap must also
  * exceed the permutations' mean gap (what the conditioning characteristics already explain).
@@ -50,7 +57,8 @@ export function scanCharacteristics(
   const conditioning = (options.conditionOn ?? [])
     .map((name) => groupingFor(name, requests, CONDITIONING_BINS))
     .filter((g): g is Grouping => g !== null);
-  const tests: CharacteristicTest[] = [];
+  const tests: Omit<CharacteristicTest, 'q_value' | 'alert'>[] = [];
+  const material: boolean[] = [];
   const overlaps = cells.map(cellOverlaps);
   for (const { family, characteristic } of characteristics) {
     const grouping = groupingFor(characteristic, requests);
@@ -69,15 +77,20 @@ export function scanCharacteristics(
       evidencePairs: EVIDENCE_PAIRS,
     }, overlaps);
     const excess = result.null_gap === null ? result.gap : result.gap - result.null_gap;
-    const alert =
-      result.p_value !== null &&
-      result.p_value < rules.p_max &&
+    material.push(
       result.n_requests >= rules.min_requests &&
-      result.gap >= rules.min_jaccard_gap &&
-      (others.length === 0 || excess >= rules.min_jaccard_gap);
-    tests.push({ family, characteristic, cut: grouping.cut, result, conditionedOn: others.map((g) => g.characteristic), alert });
+        result.gap >= rules.min_jaccard_gap &&
+        (others.length === 0 || excess >= rules.min_jaccard_gap),
+    );
+    tests.push({ family, characteristic, cut: grouping.cut, result, conditionedOn: others.map((g) => g.characteristic) });
   }
-  return tests;
+  // Not permuted means the gap or the request count already fell short: p = 1 is conservative.
+  const q = benjaminiHochberg(tests.map((t) => t.result.p_value ?? 1));
+  return tests.map((t, i) => ({
+    ...t,
+    q_value: q[i],
+    alert: t.result.p_value !== null && q[i] <= rules.p_max && material[i],
+  }));
 }
 
 /** The characteristics of the rule pack's families, family by family, in a fixed order. */

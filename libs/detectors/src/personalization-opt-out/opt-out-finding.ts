@@ -31,11 +31,13 @@ export function optOutFinding(
       `With personalization switched off, algorithm ${algorithm.algorithm_id} still showed users with different ` +
       `${name} (${groups}) different results for the same query in the same hour: top-${r.top_k} overlap ` +
       `${round(res.between_overlap, 2)} between groups vs ${round(res.within_overlap, 2)} within groups ` +
-      `(${formatCount(res.n_requests)} requests, permutation p = ${formatP(res.p_value!)}).`,
+      `(${formatCount(res.n_requests)} requests, permutation p = ${formatP(res.p_value!)}, ` +
+      `Benjamini-Hochberg q = ${formatP(best.q_value)} over ${tests.length} characteristics).`,
     summary_zh:
       `用户关闭个性化推荐后，算法 ${algorithm.algorithm_id} 在同一小时内对同一查询仍按 ${name}（${groups}）向不同用户展示不同结果：` +
       `前 ${r.top_k} 项重合度组间为 ${round(res.between_overlap, 2)}，组内为 ${round(res.within_overlap, 2)}` +
-      `（${formatCount(res.n_requests)} 次请求，置换检验 p = ${formatP(res.p_value!)}）。`,
+      `（${formatCount(res.n_requests)} 次请求，置换检验 p = ${formatP(res.p_value!)}，` +
+      `${tests.length} 项特征 Benjamini-Hochberg 校正后 q = ${formatP(best.q_value)}）。`,
     metrics: {
       family: best.family,
       characteristic: name,
@@ -45,6 +47,7 @@ export function optOutFinding(
       between_overlap: round(res.between_overlap),
       gap: round(res.gap),
       p_value: res.p_value,
+      q_value: best.q_value,
       n_requests: res.n_requests,
       n_cells: res.n_cells,
       requests_non_personalized: algorithm.sample.seen,
@@ -55,11 +58,13 @@ export function optOutFinding(
     evidence_total: res.n_requests,
     legal_basis: [...r.legal_basis],
     method:
-      `Requests with personalized=false grouped by (surface, query, clock hour); for each characteristic of the ` +
-      `families ${Object.keys(rules.price_discrimination.families).sort().join(', ')} (numbers split at the median), ` +
-      `mean top-${r.top_k} Jaccard overlap of pairs of users in the same group minus pairs in different groups; ` +
-      `alert when the gap >= ${r.min_jaccard_gap} over >= ${r.min_requests} requests with a one-sided permutation ` +
-      `p < ${r.p_max} (${r.permutations} seeded permutations of group labels within cells). Requests are sampled by ` +
+      `Requests with personalized=false grouped by (surface, query, clock hour), keeping one request per user in each ` +
+      `cell; for each characteristic of the families ${Object.keys(rules.price_discrimination.families).sort().join(', ')} ` +
+      `(numbers split at the median), mean top-${r.top_k} Jaccard overlap of pairs of different users in the same group ` +
+      `minus pairs in different groups; one-sided permutation p-value from ${r.permutations} seeded permutations of ` +
+      `group labels within cells, then Benjamini-Hochberg q-values across the characteristics tested for this ` +
+      `(platform, algorithm) (a characteristic not permuted enters with p = 1). Alert when for some characteristic the ` +
+      `gap >= ${r.min_jaccard_gap} over >= ${r.min_requests} requests with q <= ${r.p_max}. Requests are sampled by ` +
       `hash when an algorithm has more than a few thousand cells.`,
     thresholds: {
       top_k: r.top_k,
@@ -78,6 +83,7 @@ export function testMetrics(t: CharacteristicTest): Record<string, unknown> {
     gap: Number.isFinite(t.result.gap) ? round(t.result.gap) : null,
     null_gap: t.result.null_gap === null ? null : round(t.result.null_gap),
     p_value: t.result.p_value,
+    q_value: t.q_value,
     n_requests: t.result.n_requests,
     ...(t.conditionedOn.length > 0 ? { conditioned_on: t.conditionedOn } : {}),
     alert: t.alert,

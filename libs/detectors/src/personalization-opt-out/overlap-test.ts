@@ -62,7 +62,8 @@ interface Prepared {
 /**
  * Do users of different groups see less alike top-k results than users of the same group,
  * when they ask the same thing at the same time? Pairs are formed only inside a cell (same
- * surface, query and hour); overlap is the Jaccard index of the two top-k item sets. In each
+ * surface, query and hour) and only between requests of different users (one request per
+ * user and cell); overlap is the Jaccard index of the two top-k item sets. In each
  * cell holding both kinds of pairs, the gap is the mean within-group overlap minus the mean
  * between-group overlap; cells are averaged with their request counts as weights, so that a
  * query whose results are naturally more alike does not pass for a group effect. The p-value
@@ -158,9 +159,18 @@ function prepare(cells: readonly SampledCell[], overlaps: readonly Float64Array[
   const overlap: number[] = [];
   const weights: number[] = [];
   cells.forEach((cell, cellNumber) => {
+    // One request per user (the first, as the sample orders them): two requests of one user
+    // would make a "same-group" pair that only shows the user's own session repeating, and
+    // permuting labels of requests rather than users would break the null's exchangeability.
+    const users = new Set<string>();
     const members = cell.requests
       .map((request, index) => ({ request, index, group: options.groupOf(request) }))
-      .filter((m): m is { request: SampledRequest; index: number; group: string } => m.group !== undefined);
+      .filter((m): m is { request: SampledRequest; index: number; group: string } => m.group !== undefined)
+      .filter((m) => {
+        if (users.has(m.request.user_id)) return false;
+        users.add(m.request.user_id);
+        return true;
+      });
     // A cell informs the comparison only when it holds both a same-group and a cross-group pair.
     const sizes = new Map<string, number>();
     for (const m of members) sizes.set(m.group, (sizes.get(m.group) ?? 0) + 1);

@@ -128,11 +128,14 @@ describe('personalization_opt_out', () => {
     expect(await run(dataset({ cells: 25 }))).toHaveLength(1);
   });
 
-  it('pins p_max: p = 1/1000 is not below 0.001', async () => {
+  it('pins p_max on the Benjamini-Hochberg q-value: q equal to p_max alerts, just above does not', async () => {
     const [f] = await run(dataset());
     expect(f.metrics.p_value).toBeCloseTo(1 / 1000, 10);
-    expect(await run(dataset(), withRules('personalization_opt_out', { p_max: 0.001 }))).toEqual([]);
-    expect(await run(dataset(), withRules('personalization_opt_out', { p_max: 0.0011 }))).toHaveLength(1);
+    // Three characteristics tested (device_os, gender, spend_90d); two at p = 1/1000: q = 3/2 x 1/1000.
+    const q = f.metrics.q_value as number;
+    expect(q).toBeCloseTo(0.0015, 12);
+    expect(await run(dataset(), withRules('personalization_opt_out', { p_max: q }))).toHaveLength(1);
+    expect(await run(dataset(), withRules('personalization_opt_out', { p_max: q * (1 - 1e-9) }))).toEqual([]);
   });
 
   it('gives the same findings per platform as over everything, in any row order', async () => {

@@ -71,6 +71,7 @@ export class RequestSampler {
       .map((item) => item.sku_id);
     entry.sample.add(requestCellKey(impression), {
       request_id: impression.request_id,
+      user_id: impression.user_id,
       traits: scalarTraits(impression.user, this.characteristics),
       top,
     });

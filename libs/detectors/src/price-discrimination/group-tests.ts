@@ -6,14 +6,21 @@
  * - Numeric: each cut-off, "at or above" against "below"; the sign of the estimate says which
  *   side pays more. Every cut tested is one test in the run's multiple-testing set, so scanning
  *   cut-offs cannot manufacture significance.
- * A test runs only when both sides have at least min_group_quotes quotes in strata holding
- * both (a condition on counts alone, so it does not bias the p-values of the tests kept).
+ * A test runs only when both sides have at least min_group_quotes distinct users in strata
+ * holding both (a condition on counts alone, so it does not bias the p-values of the tests
+ * kept; users, not quotes, because a user quoted ten times is still one person). The estimate
+ * is the within regression on quotes; its standard error is clustered by user (user-clusters.ts),
+ * so the t-test's p-value reflects how many people, not how many quotes, show the difference.
+ * Hence two steps: prepareGroupTests fits every contrast with enough quotes, a pass over the
+ * quotes tallies the clustered scores, then finishGroupTest gives the test.
  */
 import type { PriceDiscriminationRules } from '@fairmarket/rules';
 import type { AttributeColumns } from './column-layout';
 import { OTHER_LEVEL } from './column-layout';
+import { tCdf, tQuantile } from '@fairmarket/stats';
 import { PooledWithinMoments } from './pooled-within-moments';
 import type { StratumTable } from './stratum-table';
+import type { ClusteredFit, ClusterTally } from './user-clusters';
 import { wellConditioned, type Dummy } from './within-design';
 
 export interface GroupTest {
@@ -31,14 +38,20 @@ export interface GroupTest {
   p: number;
   df: number;
   ci95: [number, number];
+  /** Quotes on each side in strata holding both sides. */
   n_group: number;
   n_rest: number;
+  /** Distinct users on each side in those strata: the group-size rule counts these. */
+  users_group: number;
+  users_rest: number;
+  /** User clusters (hash buckets) behind the standard error; df = clusters - 1. */
+  clusters: number;
   n_strata: number;
   /** exp(coef) - 1 ≥ min_effect: the group pays materially more. */
   material: boolean;
 }
 
-interface Contrast {
+export interface Contrast {
   group: string;
   complement: string;
   columns: number[];
@@ -92,52 +105,101 @@ export function missingDummy(a: AttributeColumns): Dummy[] {
   return a.missingQuotes > 0 ? [{ name: `${a.spec.name}:missing`, columns: [a.missingColumn] }] : [];
 }
 
+/** A contrast fitted on quotes, waiting for its clustered standard error. */
+export interface PreparedTest extends ClusteredFit {
+  contrast: Contrast;
+  numeric: boolean;
+  /** The tested coefficient, and the model's observations (quotes in strata of two or more) and regressors. */
+  coef: number;
+  n: number;
+  k: number;
+  sizes: { group: number; rest: number; strata: number };
+}
+
 /**
- * Every test of one characteristic (`attributeIndex` in the table's layout). The within
- * moments of its group columns are pooled over the strata once; each test is then a small
- * solve (see PooledWithinMoments).
+ * Every contrast of one characteristic (`attributeIndex` in the table's layout) with enough
+ * quotes on both sides. The within moments of its group columns are pooled over the strata
+ * once; each fit is then a small solve (see PooledWithinMoments).
  */
-export function groupTests(table: StratumTable, attributeIndex: number, rules: PriceDiscriminationRules): GroupTest[] {
+export function prepareGroupTests(table: StratumTable, attributeIndex: number, rules: PriceDiscriminationRules): PreparedTest[] {
   const a = table.layout.attributes[attributeIndex];
   const all = contrasts(a);
   if (all.length === 0) return [];
   const sizes = overlaps(table, all);
+  // Fewer quotes than min_group_quotes means fewer users too: no need to fit.
   const runnable = all.map((c, i) => ({ c, size: sizes[i] })).filter(({ size }) => size.group >= rules.min_group_quotes && size.rest >= rules.min_group_quotes);
   if (runnable.length === 0) return [];
   const moments = new PooledWithinMoments(table, [attributeIndex]);
-  const out: GroupTest[] = [];
-  for (const { c, size: sizes } of runnable) {
+  const out: PreparedTest[] = [];
+  for (const { c, size } of runnable) {
     // With missing values the indicator enters too, so the group is compared with known values only.
     const dummies = [...missingDummy(a), { name: `${a.spec.name}:${c.group}`, columns: c.columns }];
     const usable = wellConditioned(moments.matrix(dummies));
     if (!usable.includes(dummies.length - 1)) continue;
-    const fit = moments.fit(usable.map((i) => dummies[i]));
+    const used = usable.map((i) => dummies[i]);
+    const fit = moments.fit(used);
     if (!fit) continue;
     const at = fit.names.length - 1;
-    // A categorical level that pays less is not a disadvantaged group (its rest is no group);
-    // a numeric split or a two-level characteristic is turned round to name the side that pays more.
-    const flip = fit.coef[at] < 0 && (a.spec.kind === 'numeric' || c.complement !== '');
-    const sign = flip ? -1 : 1;
-    const coef = sign * fit.coef[at];
-    const ci = fit.ci95[at];
     out.push({
-      attribute: a.spec.name,
-      group: flip ? c.complement : c.group,
-      columns: flip ? c.restColumns : c.columns,
-      restColumns: flip ? c.columns : c.restColumns,
-      coef,
-      se: fit.se[at],
-      t: sign * fit.t[at],
-      p: fit.p[at],
-      df: fit.df,
-      ci95: flip ? [-ci[1], -ci[0]] : [ci[0], ci[1]],
-      n_group: flip ? sizes.rest : sizes.group,
-      n_rest: flip ? sizes.group : sizes.rest,
-      n_strata: sizes.strata,
-      material: Math.expm1(coef) >= rules.min_effect,
+      attributeIndex,
+      dummies: used,
+      beta: fit.coef,
+      weights: fit.inverse[at],
+      columns: c.columns,
+      restColumns: c.restColumns,
+      contrast: c,
+      numeric: a.spec.kind === 'numeric',
+      coef: fit.coef[at],
+      n: fit.n,
+      k: used.length,
+      sizes: size,
     });
   }
   return out;
+}
+
+/**
+ * The test of a prepared contrast given its clustered scores, or null when a side has fewer
+ * than min_group_quotes users or fewer than two user clusters carry the estimate.
+ */
+export function finishGroupTest(prepared: PreparedTest, tally: ClusterTally, rules: PriceDiscriminationRules, attribute: string): GroupTest | null {
+  const { contrast: c, sizes } = prepared;
+  if (tally.usersGroup < rules.min_group_quotes || tally.usersRest < rules.min_group_quotes) return null;
+  const g = tally.clusters;
+  if (g < 2 || prepared.n - prepared.k < 1) return null;
+  const df = g - 1;
+  // CR1: G/(G-1) · (N-1)/(N-K), K the regressors of the within model.
+  const correction = (g / (g - 1)) * ((prepared.n - 1) / (prepared.n - prepared.k));
+  const se = Math.sqrt(Math.max(0, correction * tally.scoreSquares));
+  const raw = prepared.coef;
+  // Zero standard error: every quote sits exactly on the fitted prices (see @fairmarket/stats tTestResult).
+  const tRaw = se === 0 ? (raw === 0 ? 0 : raw > 0 ? Infinity : -Infinity) : raw / se;
+  const p = se === 0 ? (raw === 0 ? 1 : 0) : Math.min(1, 2 * tCdf(-Math.abs(tRaw), df));
+  const half = tQuantile(0.975, df) * se;
+  // A categorical level that pays less is not a disadvantaged group (its rest is no group);
+  // a numeric split or a two-level characteristic is turned round to name the side that pays more.
+  const flip = raw < 0 && (prepared.numeric || c.complement !== '');
+  const sign = flip ? -1 : 1;
+  const coef = sign * raw;
+  return {
+    attribute,
+    group: flip ? c.complement : c.group,
+    columns: flip ? c.restColumns : c.columns,
+    restColumns: flip ? c.columns : c.restColumns,
+    coef,
+    se,
+    t: sign * tRaw,
+    p,
+    df,
+    ci95: [coef - half, coef + half],
+    n_group: flip ? sizes.rest : sizes.group,
+    n_rest: flip ? sizes.group : sizes.rest,
+    users_group: flip ? tally.usersRest : tally.usersGroup,
+    users_rest: flip ? tally.usersGroup : tally.usersRest,
+    clusters: g,
+    n_strata: sizes.strata,
+    material: Math.expm1(coef) >= rules.min_effect,
+  };
 }
 
 /**

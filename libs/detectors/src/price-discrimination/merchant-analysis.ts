@@ -1,8 +1,11 @@
 /**
  * Everything the detector learns about one merchant, pass by pass:
  *  1. profile: which levels and which numeric cut-offs its users have (MerchantProfile);
- *  2. strata: per-stratum sufficient statistics (StratumTable), then every group test and the
- *     best split per characteristic (the candidates);
+ *  2. strata: per-stratum sufficient statistics (StratumTable), then the within fit of every
+ *     contrast with enough quotes;
+ *  2b. clusters: per user bucket, the scores of those fits (standard errors clustered by user)
+ *     and the distinct users on each side; then every group test and the best split per
+ *     characteristic (the candidates);
  *  3. for candidates only: co-occurrence of their groups (joint models) and matched pairs
  *     (evidence); then attribution, and the candidates that remain become partial results.
  */
@@ -14,11 +17,12 @@ import { CoOccurrence } from './co-occurrence';
 import type { ColumnLayout } from './column-layout';
 import { MerchantProfile } from './merchant-profile';
 import { LOG_UNITS } from './effective-price';
-import { bestSplit, groupTests, type GroupTest } from './group-tests';
+import { bestSplit, finishGroupTest, prepareGroupTests, type GroupTest, type PreparedTest } from './group-tests';
 import { PairCollector } from './pair-evidence';
 import { PooledWithinMoments } from './pooled-within-moments';
 import type { ExperimentNote, PdCandidate } from './price-discrimination.types';
 import { StratumTable } from './stratum-table';
+import { ClusteredScores, userCluster } from './user-clusters';
 
 /** Where a quote falls: its stratum coordinates, fixed-point log price and effective price. */
 export interface QuotePoint {
@@ -37,6 +41,10 @@ export class MerchantAnalysis {
   private first: { ms: number; ts: string } | null = null;
   private last: { ms: number; ts: string } | null = null;
   private readonly experiments = new Set<string>();
+  /** Index of each user (pass 2), for counting distinct users per side in pass 2b. */
+  private users: Map<string, number> | null = new Map();
+  private prepared: PreparedTest[] = [];
+  private scores: ClusteredScores | null = null;
   /** p-values of every test run (pass 2). */
   pValues: number[] = [];
   candidates: GroupTest[] = [];
@@ -68,6 +76,7 @@ export class MerchantAnalysis {
     const s = this.table.stratumOf(quote.sku_id, point.window, point.arm);
     this.layout.columnsOf(quote, this.columns);
     this.table.add(s, point.y, this.columns);
+    if (!this.users!.has(quote.user_id)) this.users!.set(quote.user_id, this.users!.size);
     if (experimentId !== undefined) this.experiments.add(experimentId);
     if (!this.first || quote.tsMs < this.first.ms || (quote.tsMs === this.first.ms && quote.ts < this.first.ts)) {
       this.first = { ms: quote.tsMs, ts: quote.ts };
@@ -77,13 +86,44 @@ export class MerchantAnalysis {
     }
   }
 
+  /** Fits every contrast with enough quotes; their clustered errors need one more pass (2b). */
+  prepareTests(): void {
+    this.table.finish();
+    this.prepared = this.layout.attributes.flatMap((_, a) => prepareGroupTests(this.table, a, this.rules));
+    if (this.prepared.length > 0) this.scores = new ClusteredScores(this.table, this.prepared, this.users!.size);
+    else this.users = null;
+  }
+
+  get needsClusterPass(): boolean {
+    return this.scores !== null;
+  }
+
+  addToClusters(quote: PriceQuote, point: QuotePoint): void {
+    const s = this.table.find(quote.sku_id, point.window, point.arm);
+    const user = this.users!.get(quote.user_id);
+    if (s < 0 || user === undefined || !this.scores) return;
+    this.layout.columnsOf(quote, this.columns);
+    this.scores.add(s, point.y, this.columns, user, userCluster(quote.user_id));
+  }
+
   /** Runs every group test and keeps the best split of each characteristic as a candidate. */
   testGroups(): void {
     this.table.finish();
+    const byAttribute = new Map<number, GroupTest[]>();
+    this.prepared.forEach((prepared, i) => {
+      const attribute = this.layout.attributes[prepared.attributeIndex].spec.name;
+      const test = finishGroupTest(prepared, (this.scores as ClusteredScores).tally(i), this.rules, attribute);
+      if (!test) return;
+      this.pValues.push(test.p);
+      const list = byAttribute.get(prepared.attributeIndex) ?? [];
+      list.push(test);
+      byAttribute.set(prepared.attributeIndex, list);
+    });
+    this.prepared = [];
+    this.scores = null;
+    this.users = null;
     for (let a = 0; a < this.layout.attributes.length; a++) {
-      const tests = groupTests(this.table, a, this.rules);
-      for (const t of tests) this.pValues.push(t.p);
-      const best = bestSplit(tests, this.rules.q_max);
+      const best = bestSplit(byAttribute.get(a) ?? [], this.rules.q_max);
       if (best) this.candidates.push(best);
     }
     this.candidateAttributes = this.candidates.map((c) => this.layout.attributes.findIndex((a) => a.spec.name === c.attribute));
@@ -133,6 +173,9 @@ export class MerchantAnalysis {
         explains: attribution.explains,
         n_group: test.n_group,
         n_rest: test.n_rest,
+        n_users_group: test.users_group,
+        n_users_rest: test.users_rest,
+        clusters: test.clusters,
         n_strata: test.n_strata,
         sku_ids: evidence.sku_ids,
         evidence: evidence.pairs,

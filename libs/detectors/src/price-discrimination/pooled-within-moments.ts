@@ -21,6 +21,10 @@ export interface PooledFit {
   p: number[];
   ci95: [number, number][];
   df: number;
+  /** Rows of the inverse within Gram matrix: a coefficient is Σ_i (row · x̃_i) ỹ_i (for clustered errors). */
+  inverse: number[][];
+  /** Quotes in strata of at least two quotes. */
+  n: number;
 }
 
 export class PooledWithinMoments {
@@ -139,6 +143,8 @@ export class PooledWithinMoments {
       p,
       ci95: coef.map((b, i) => [b - half * se[i], b + half * se[i]] as [number, number]),
       df,
+      inverse: solution.inverse.map((row) => [...row]),
+      n: this.n,
     };
   }
 }

@@ -3,7 +3,9 @@
  * platform (no test crosses platforms) and merchant.
  *  1. Profile: levels and numeric quantiles per merchant; arm × characteristic tallies of
  *     every declared experiment, hence which experiments really randomise.
- *  2. Strata: per-stratum sufficient statistics, then every group test of every merchant.
+ *  2. Strata: per-stratum sufficient statistics, then the within fit of every contrast.
+ *  2b. Clusters: per user bucket, the scores of those fits (errors clustered by user) and the
+ *     distinct users of each side; then every group test of every merchant.
  *  3. Only for merchants with a candidate: co-occurrence counts and matched pairs.
  * A pass never keeps a quote; DatasetSource.rows streams the file (or table) again each time.
  */
@@ -102,6 +104,23 @@ export async function analyzePriceDiscrimination(source: DatasetSource, pack: Ru
     const p = platforms.get(quote.platform_id);
     if (!point || !p) continue;
     p.merchants.get(quote.merchant_id)?.addToStrata(quote, { ...point, arm: p.arm(quote) }, quote.experiment?.experiment_id);
+  }
+  let clustered = false;
+  for (const p of platforms.values()) {
+    for (const m of p.merchants.values()) {
+      m.prepareTests();
+      clustered ||= m.needsClusterPass;
+    }
+  }
+
+  if (clustered) {
+    for await (const quote of source.rows('price_quotes')) {
+      const p = platforms.get(quote.platform_id);
+      const m = p?.merchants.get(quote.merchant_id);
+      if (!p || !m?.needsClusterPass) continue;
+      const point = pointOf(quote, justified, windowMs);
+      if (point) m.addToClusters(quote, { ...point, arm: p.arm(quote) });
+    }
   }
   let third = false;
   for (const p of platforms.values()) {

@@ -59,31 +59,37 @@ describe('price_discrimination: materiality and severity thresholds', () => {
   });
 });
 
-describe('price_discrimination: the minimum group size counts quotes in strata holding both groups', () => {
+describe('price_discrimination: the minimum group size counts users in strata holding both groups', () => {
   // One user profile but for the device: only device_os can be tested.
-  const ios: TestUser = { id: 'u-ios', traits: { device_os: 'ios', gender: 'f', spend_90d: 1000 } };
-  const android: TestUser = { id: 'u-and', traits: { device_os: 'android', gender: 'f', spend_90d: 1000 } };
-  function rows(sharedHours: number, iosOnlyHours: number): PriceQuote[] {
+  const ios = (i: number): TestUser => ({ id: `u-ios-${i}`, traits: { device_os: 'ios', gender: 'f', spend_90d: 1000 } });
+  const android = (i: number): TestUser => ({ id: `u-and-${i}`, traits: { device_os: 'android', gender: 'f', spend_90d: 1000 } });
+  /** Per shared hour one iOS quote (user `iosUser(h)`) beside four Android users' quotes. */
+  function rows(sharedHours: number, iosOnlyHours: number, iosUser: (h: number) => number = (h) => h): PriceQuote[] {
     const out: PriceQuote[] = [];
     const at = (h: number, k: number) => T0 + h * HOUR + k * 60_000;
     for (let h = 0; h < sharedHours; h++) {
-      out.push(quote({ merchant: 'm1', sku: 's1', tsMs: at(h, 0), user: ios, offer: { price: 10_600 } }));
-      for (let k = 1; k <= 4; k++) out.push(quote({ merchant: 'm1', sku: 's1', tsMs: at(h, k), user: android, offer: { price: 10_000 } }));
+      out.push(quote({ merchant: 'm1', sku: 's1', tsMs: at(h, 0), user: ios(iosUser(h)), offer: { price: 10_600 } }));
+      for (let k = 1; k <= 4; k++) out.push(quote({ merchant: 'm1', sku: 's1', tsMs: at(h, k), user: android((4 * h + k) % 40), offer: { price: 10_000 } }));
     }
     // iOS quotes in hours without any comparison quote: they cannot count towards the 20.
-    for (let h = 100; h < 100 + iosOnlyHours; h++) out.push(quote({ merchant: 'm1', sku: 's1', tsMs: at(h, 0), user: ios, offer: { price: 10_600 } }));
+    for (let h = 100; h < 100 + iosOnlyHours; h++) out.push(quote({ merchant: 'm1', sku: 's1', tsMs: at(h, 0), user: ios(h), offer: { price: 10_600 } }));
     return out;
   }
 
-  it('does not test a group with 19 quotes beside the comparison group', async () => {
+  it('does not test a group of 19 users beside the comparison group', async () => {
     expect(await detect(rows(19, 40))).toEqual([]);
   });
 
-  it('alerts at 20', async () => {
+  it('alerts at 20 users, and still reports their quotes', async () => {
     const [f] = await detect(rows(20, 40));
     expect(f.subject).toMatchObject({ attribute: 'device_os', group: 'ios' });
-    expect(f.metrics).toMatchObject({ n_group: 20, n_rest: 80, n_strata: 20, effect: 0.06 });
+    expect(f.metrics).toMatchObject({ n_group: 20, n_rest: 80, n_users_group: 20, n_strata: 20, effect: 0.06 });
+    expect(f.metrics.n_quotes).toBe(100);
     expect(f.evidence_total).toBe(20);
+  });
+
+  it('does not count one user quoted 40 times as 40', async () => {
+    expect(await detect(rows(40, 0, () => 0))).toEqual([]);
   });
 });
 

@@ -12,6 +12,7 @@ import { findingId } from '../finding-id';
 import { sortFindings } from '../run-detectors';
 import { attributeSpecs } from './characteristics';
 import { groupPhrase } from './group-phrases';
+import { USER_CLUSTERS } from './user-clusters';
 import type { PdCandidate, PdPartial } from './price-discrimination.types';
 
 function round(x: number, digits: number): number {
@@ -40,12 +41,14 @@ function qValues(partials: readonly PdPartial[]): Map<number, number> {
 
 function methodText(rules: PriceDiscriminationRules, tests: number): string {
   return (
-    `within-stratum fixed-effects regression of log effective price (sku x ${rules.window_minutes} min, ` +
-    `x experiment arm for randomised experiments), t-test; Benjamini-Hochberg q <= ${rules.q_max} over ${tests} tests ` +
+    `within-stratum fixed-effects regression of log effective price on quotes (sku x ${rules.window_minutes} min, ` +
+    `x experiment arm for randomised experiments), t-test with standard errors clustered by user ` +
+    `(CR1 sandwich over ${USER_CLUSTERS} hash buckets of user_id, t with clusters - 1 df, so repeated quotes of one user ` +
+    `count once in the inference); Benjamini-Hochberg q <= ${rules.q_max} over ${tests} tests ` +
     `(every level and every 5% quantile cut-off of every characteristic); effect >= ${percent(rules.min_effect)} ` +
-    `(high >= ${percent(rules.high_effect)}); >= ${rules.min_group_quotes} quotes per group in shared strata; ` +
-    `attribution by joint within regression on the groups of the other significant characteristics ` +
-    `(effect and ci95 controlled for them, p_value and q_value of the characteristic's own test); ` +
+    `(high >= ${percent(rules.high_effect)}); >= ${rules.min_group_quotes} distinct users per group in strata holding both groups ` +
+    `(n_quotes counts their quotes); attribution by joint within regression on the groups of the other significant characteristics ` +
+    `(effect and ci95 controlled for them, iid errors; p_value and q_value of the characteristic's own clustered test); ` +
     `experiments excuse arm differences only when arms are independent of characteristics (chi-square p >= ${rules.experiment_independence_p})`
   );
 }
@@ -95,6 +98,9 @@ function finding(pack: RulePack, platformId: string, c: PdCandidate, q: number, 
       n_quotes: nQuotes,
       n_group: c.n_group,
       n_rest: c.n_rest,
+      n_users_group: c.n_users_group,
+      n_users_rest: c.n_users_rest,
+      clusters: c.clusters,
       n_strata: c.n_strata,
       family: c.family,
       controlled_for: c.controlled_for,

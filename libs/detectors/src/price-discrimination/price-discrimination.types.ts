@@ -37,8 +37,14 @@ export interface PdCandidate {
   controlled: ControlledEstimate | null;
   controlled_for: string[];
   explains: string[];
+  /** Quotes on each side in strata holding both. */
   n_group: number;
   n_rest: number;
+  /** Distinct users on each side in those strata (the group-size rule counts these). */
+  n_users_group: number;
+  n_users_rest: number;
+  /** User clusters behind the marginal standard error (df = clusters - 1). */
+  clusters: number;
   n_strata: number;
   sku_ids: string[];
   evidence: EvidencePair[];

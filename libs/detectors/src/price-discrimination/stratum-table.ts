@@ -163,6 +163,11 @@ export class StratumTable {
     return { n: st[at + N], sum: st[at + D1], sumSq: st[at + D2], constant: st[at + MIN] === st[at + MAX] };
   }
 
+  /** The stratum's lowest fixed-point log price: the origin of its sums after finish(). */
+  minimum(stratum: number): number {
+    return this.stats[stratum >> CHUNK_BITS][(stratum & (CHUNK - 1)) * STAT_WIDTH + MIN];
+  }
+
   /** Quotes of `stratum` in column `column`. */
   count(stratum: number, column: number): number {
     return this.counts[stratum >> CHUNK_BITS][(stratum & (CHUNK - 1)) * this.width + column];

@@ -1,14 +1,13 @@
 import type { Impression } from '@fairmarket/contract';
 import type { SelfPreferencingRules } from '@fairmarket/rules';
-import { RunningSummary } from '@fairmarket/stats';
 import { compareIds } from '../personalization-opt-out/request-sampler';
 import { MAX_EVIDENCE, type AlgorithmPreferenceJSON, type GapEvidence } from './preference-partial';
+import { addToCell, mergeCells, queryCellKey } from './query-cells';
 import { requestRankGap } from './rank-gap';
 import type { SkuCatalog } from './sku-catalog';
 
 /** Streams one (platform, algorithm)'s requests into rank-gap and exposure aggregates. */
 export class AlgorithmTally {
-  private readonly gaps = new RunningSummary();
   private readonly json: AlgorithmPreferenceJSON;
 
   constructor(first: Impression) {
@@ -19,7 +18,7 @@ export class AlgorithmTally {
       first: instant,
       last: instant,
       requests_in_scope: 0,
-      gaps: this.gaps.toJSON(),
+      cells: {},
       pairs: 0,
       own_above_pairs: 0,
       evidence: [],
@@ -51,7 +50,7 @@ export class AlgorithmTally {
     j.requests_in_scope++;
     const result = requestRankGap(shown, rules);
     if (!result) return;
-    this.gaps.add(result.gap);
+    addToCell(j.cells, queryCellKey(impression.surface, impression.query), result.gap);
     j.pairs += result.pairs;
     j.own_above_pairs += result.ownAbove;
     if (result.gap <= 0) return;
@@ -68,7 +67,7 @@ export class AlgorithmTally {
   }
 
   toJSON(): AlgorithmPreferenceJSON {
-    return { ...this.json, gaps: this.gaps.toJSON() };
+    return structuredClone(this.json);
   }
 }
 
@@ -86,10 +85,9 @@ export function keepWidest(list: GapEvidence[], candidate: GapEvidence): void {
 /** Adds up the aggregates of one (platform, algorithm) found in several partials. */
 export function mergePreferences(items: readonly AlgorithmPreferenceJSON[]): AlgorithmPreferenceJSON {
   const [head, ...rest] = items;
-  const gaps = RunningSummary.fromJSON(head.gaps);
   const out: AlgorithmPreferenceJSON = structuredClone(head);
   for (const item of rest) {
-    gaps.merge(RunningSummary.fromJSON(item.gaps));
+    mergeCells(out.cells, item.cells);
     if (item.first.ms < out.first.ms || (item.first.ms === out.first.ms && item.first.ts < out.first.ts)) out.first = item.first;
     if (item.last.ms > out.last.ms || (item.last.ms === out.last.ms && item.last.ts > out.last.ts)) out.last = item.last;
     out.requests_in_scope += item.requests_in_scope;
@@ -105,6 +103,5 @@ export function mergePreferences(items: readonly AlgorithmPreferenceJSON[]): Alg
     for (const [k, n] of Object.entries(item.exposure.by_size)) e.by_size[k] = (e.by_size[k] ?? 0) + n;
     for (const [k, n] of Object.entries(item.exposure.by_merchant)) e.by_merchant[k] = (e.by_merchant[k] ?? 0) + n;
   }
-  out.gaps = gaps.toJSON();
   return out;
 }

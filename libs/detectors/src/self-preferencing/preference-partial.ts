@@ -1,5 +1,5 @@
-import type { RunningSummaryJSON } from '@fairmarket/stats';
 import type { Instant } from '../personalization-opt-out/request-sampler';
+import type { QueryCells } from './query-cells';
 
 /** A request that ranked own items above comparable rivals, kept as evidence. */
 export interface GapEvidence {
@@ -26,8 +26,8 @@ export interface AlgorithmPreferenceJSON {
   last: Instant;
   /** Requests on the audited surfaces (search, category). */
   requests_in_scope: number;
-  /** Per-request mean rank gaps, for the t-test. */
-  gaps: RunningSummaryJSON;
+  /** Per-request mean rank gaps, summed by (surface, query), for the query-clustered t-test. */
+  cells: QueryCells;
   pairs: number;
   own_above_pairs: number;
   /** Widest-gap requests first (ties by request id), at most 50. */

@@ -4,11 +4,13 @@ import { gini, type TTestResult } from '@fairmarket/stats';
 import { findingId } from '../finding-id';
 import { formatCount, formatP, formatPercent, round, sig } from '../personalization-opt-out/format';
 import type { AlgorithmPreferenceJSON } from './preference-partial';
+import { requestCount } from './query-cells';
 
 /** The `high` finding: own items ranked above comparable third-party items. */
 export function preferenceFinding(a: AlgorithmPreferenceJSON, test: TTestResult, rules: RulePack): Finding {
   const r = rules.self_preferencing;
-  const n = a.gaps.n;
+  const n = requestCount(a.cells);
+  const queries = Object.keys(a.cells).length;
   const gap = round(test.diff, 2);
   return {
     id: findingId('self_preferencing', rules.name, a.platform_id, [a.algorithm_id]),
@@ -21,16 +23,18 @@ export function preferenceFinding(a: AlgorithmPreferenceJSON, test: TTestResult,
     summary:
       `In ${r.surfaces.join(' and ')} results, algorithm ${a.algorithm_id} placed the platform's own items on average ` +
       `${gap} positions above third-party items of comparable rating and price shown in the same request ` +
-      `(${formatCount(n)} requests, p = ${formatP(test.p)}).`,
+      `(${formatCount(n)} requests over ${formatCount(queries)} (surface, query) cells, p = ${formatP(test.p)}).`,
     summary_zh:
       `在${r.surfaces.join('、')}结果中，算法 ${a.algorithm_id} 将平台自营或自有品牌商品平均排在同一次请求中评分和价格相当的` +
-      `第三方商品之前 ${gap} 位（${formatCount(n)} 次请求，p = ${formatP(test.p)}）。`,
+      `第三方商品之前 ${gap} 位（${formatCount(n)} 次请求，${formatCount(queries)} 个（页面，查询）单元，p = ${formatP(test.p)}）。`,
     metrics: {
       mean_rank_gap: sig(test.diff),
       ci95: [sig(test.ci95[0]), sig(test.ci95[1])],
       t: sig(test.t),
       p_value: sig(test.p),
       n_requests: n,
+      n_query_cells: queries,
+      df: test.df,
       requests_in_scope: a.requests_in_scope,
       comparable_pairs: a.pairs,
       own_above_share: round(a.own_above_pairs / a.pairs),
@@ -43,8 +47,10 @@ export function preferenceFinding(a: AlgorithmPreferenceJSON, test: TTestResult,
       `merchant) paired with every third-party item of the same request whose rating is within ${r.rating_tolerance} ` +
       `and whose price is within ${formatPercent(r.price_tolerance, 0)} of the third-party price (a sku's price: median ` +
       `displayed_price of its listing snapshots, else median quoted price); per-request mean of (third-party rank - own ` +
-      `rank); one-sample t-test against 0 over requests; alert when the mean >= ${r.min_rank_gap} positions, ` +
-      `two-sided p < ${r.p_max} and >= ${r.min_requests} requests.`,
+      `rank); mean over requests tested against 0 with a cluster-robust (CR1) standard error clustered by (surface, ` +
+      `query), since repeats of one query are not independent, and a t distribution on (number of cells - 1) degrees ` +
+      `of freedom; alert when the mean >= ${r.min_rank_gap} positions, two-sided p < ${r.p_max}, >= ` +
+      `${r.min_requests} requests and >= 2 (surface, query) cells.`,
     thresholds: {
       surfaces: [...r.surfaces],
       rating_tolerance: r.rating_tolerance,

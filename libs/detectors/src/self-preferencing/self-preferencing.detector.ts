@@ -1,9 +1,9 @@
 import type { Finding } from '@fairmarket/contract';
-import { oneSampleTTest, RunningSummary } from '@fairmarket/stats';
 import type { DatasetSource, Detector, DetectorContext } from '../detector';
 import { compareIds } from '../personalization-opt-out/request-sampler';
 import { AlgorithmTally, mergePreferences } from './algorithm-tally';
 import type { AlgorithmPreferenceJSON, SelfPreferencingPartial } from './preference-partial';
+import { clusterRobustMeanTest, requestCount } from './query-cells';
 import { exposureFinding, preferenceFinding } from './self-preferencing-findings';
 import { SkuCatalog } from './sku-catalog';
 
@@ -54,11 +54,11 @@ export const selfPreferencingDetector: Detector<SelfPreferencingPartial> = {
     for (const key of [...groups.keys()].sort(compareIds)) {
       const a = mergePreferences(groups.get(key)!);
       if (a.exposure.items > 0) findings.push(exposureFinding(a, [...(merchants.get(a.platform_id) ?? [])], rules));
-      const summary = RunningSummary.fromJSON(a.gaps).summary();
-      if (summary.n < Math.max(2, r.min_requests)) continue;
-      const test = oneSampleTTest(summary, 0);
+      // The spec's minimum counts requests; the p-value treats each (surface, query) as a cluster.
+      if (requestCount(a.cells) < Math.max(2, r.min_requests)) continue;
+      const test = clusterRobustMeanTest(a.cells);
       // A streamed mean of integer gaps can miss the threshold by a rounding error: allow for it.
-      if (test.diff >= r.min_rank_gap - ROUNDING && test.p < r.p_max) findings.push(preferenceFinding(a, test, rules));
+      if (test && test.diff >= r.min_rank_gap - ROUNDING && test.p < r.p_max) findings.push(preferenceFinding(a, test, rules));
     }
     return findings;
   },

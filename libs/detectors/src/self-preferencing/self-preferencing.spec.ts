@@ -45,7 +45,11 @@ function catalog(platform: string, o: { ownRating?: number; tpRating?: number; o
   };
 }
 
-/** Requests whose own item sits `gaps[i]` positions above the third-party item. */
+/**
+ * Requests whose own item sits `gaps[i]` positions above the third-party item, spread over
+ * `QUERIES` queries in turn (the p-value clusters by (surface, query)).
+ */
+const QUERIES = 7;
 function requests(platform: string, gaps: readonly number[], surface = 'search'): Impression[] {
   return gaps.map((gap, i) => {
     const ownRank = 1;
@@ -55,7 +59,7 @@ function requests(platform: string, gaps: readonly number[], surface = 'search')
       const sku = rank === ownRank ? 'own' : rank === tpRank ? 'tp' : 'filler';
       items.push({ rank, sku_id: sku, merchant_id: sku === 'own' ? 'self' : sku === 'tp' ? 'tp1' : 'tp2', sponsored: rank === 2 && sku === 'filler' });
     }
-    return impression({ platform_id: platform, request_id: `${platform}-r${i}`, tsMs: T0 + i * 60_000, surface, query: 'toy', items });
+    return impression({ platform_id: platform, request_id: `${platform}-r${i}`, tsMs: T0 + i * 60_000, surface, query: `toy-${i % QUERIES}`, items });
   });
 }
 
@@ -107,10 +111,15 @@ describe('self_preferencing', () => {
     expect(alerts(await run(dataset('p1', alternating(99, 2, 4))))).toEqual([]);
   });
 
-  it('pins p_max: p equal to the threshold does not alert', async () => {
-    const gaps = [...alternating(100, 1, 5), 3, 3];
-    const p = oneSampleTTest(summarize(gaps), 0).p;
-    expect(alerts(await run(dataset('p1', gaps), withRules('self_preferencing', { p_max: p })))).toEqual([]);
+  it('pins p_max: p at the threshold does not alert', async () => {
+    // 105 requests, 15 in each of the 7 query cells: the clustered test is then the one-sample
+    // t-test over the cells' mean gaps.
+    const gaps = Array.from({ length: 105 }, (_, i) => [1, 5, 2, 4, 3, 6, 1][i % QUERIES] + (i % 2));
+    const cellMeans = Array.from({ length: QUERIES }, (_, k) => summarize(gaps.filter((_, i) => i % QUERIES === k)).mean);
+    const p = oneSampleTTest(summarize(cellMeans), 0).p;
+    const [f] = alerts(await run(dataset('p1', gaps)));
+    expect(f.metrics.p_value).toBeCloseTo(Number(p.toPrecision(6)), 12);
+    expect(alerts(await run(dataset('p1', gaps), withRules('self_preferencing', { p_max: p * (1 - 1e-9) })))).toEqual([]);
     expect(alerts(await run(dataset('p1', gaps), withRules('self_preferencing', { p_max: p * (1 + 1e-6) })))).toHaveLength(1);
   });
 

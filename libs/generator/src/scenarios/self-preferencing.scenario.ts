@@ -1,7 +1,9 @@
 /**
  * Planted cases for self_preferencing (detectors.md §7), on a platform of its own: a
  * self-operated merchant selling own-brand skus next to third-party merchants of every size,
- * one search algorithm per case, each over a category (query) of its own. Candidates come in
+ * one search algorithm per case, each over a category of its own, reached through its category
+ * page and through search queries phrased eight ways (the detector's p-value treats each
+ * (surface, query) as a cluster, so a case needs several queries to be testable). Candidates come in
  * quality tiers; inside a tier own and third-party skus have the same rating and price, so
  * the organic ranking (rating and price plus noise) orders them at random: no gap by
  * construction. Tiers are far enough apart (rating 0.4+, or price 40%) not to be comparable.
@@ -19,6 +21,8 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 const TOP_K = 10;
 const NOISE = 0.35;
+/** Search phrasings of a category's keyword, taken in turn (no random draw, so the rest of the scenario is unchanged). */
+const SEARCH_MODIFIERS = ['', 'sale', 'new', 'best', 'gift', 'set', 'large', 'small'];
 
 interface Candidate {
   sku_id: string;
@@ -152,7 +156,7 @@ export const selfPreferencingScenario: Scenario = {
           user: user.traits,
           personalized: false,
           surface,
-          query: surface === 'search' ? category.split('.')[1] : category,
+          query: surface === 'search' ? `${category.split('.')[1]} ${SEARCH_MODIFIERS[r % SEARCH_MODIFIERS.length]}`.trim() : category,
           algorithm_id: algorithmId,
           items: rankFor(candidates, c.lift, () => rng.normal(0, NOISE), base).map((cand, i) => ({
             rank: i + 1,
