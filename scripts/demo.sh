@@ -24,6 +24,11 @@ if [ -z "${PSEUDONYM_KEY:-}" ]; then
   [ -f "$DEMO/secrets.env" ] || echo "PSEUDONYM_KEY=$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))')" > "$DEMO/secrets.env"
   set -a; . "$DEMO/secrets.env"; set +a
 fi
+# The dossier signing key (Ed25519), generated once per machine like the pseudonym key.
+if [ -z "${DOSSIER_SIGNING_KEY:-}" ]; then
+  [ -f "$DEMO/dossier-key.pem" ] || node -e 'process.stdout.write(require("crypto").generateKeyPairSync("ed25519").privateKey.export({format:"pem",type:"pkcs8"}))' > "$DEMO/dossier-key.pem"
+  DOSSIER_SIGNING_KEY="$(cat "$DEMO/dossier-key.pem")"; export DOSSIER_SIGNING_KEY
+fi
 
 say "3/6 Build and migrate / 编译与数据库迁移"
 npm run -s build
@@ -43,6 +48,10 @@ API="http://127.0.0.1:$PORT"
 for _ in $(seq 1 60); do curl -sf "$API/health" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -sf "$API/health" >/dev/null || { echo "the API did not start; see $DEMO/api.log" >&2; exit 1; }
 
+# Every route needs a signed-in user now: one user per role, and the regulator's token for submit.
+say "Accounts of every role / 创建各角色账户（管理员、监管、平台、消费者组织）"
+eval "$(API="$API" DEMO="$DEMO" node scripts/demo-workflow.mjs accounts)"
+
 say "6/6 Submitting the dataset: upload → queue → ingest → detect / 提交数据集：上传→队列→入库→检测"
 DATASET=$(node dist/apps/cli/src/main.js submit --api "$API" --input "$DEMO/dataset" --name "demo marketplace" --out "$DEMO/findings.json")
 
@@ -53,6 +62,9 @@ if [ -x scripts/demo-workflow.sh ]; then
   say "Regulator workflow / 监管工作流"
   API="$API" DATASET="$DATASET" bash scripts/demo-workflow.sh
 fi
+
+say "Algorithm filing and a signed, verified dossier / 算法备案草稿与签名卷宗（含校验）"
+API="$API" DATASET="$DATASET" DEMO="$DEMO" bash scripts/demo-dossier.sh
 
 cat >&2 <<TXT
 

@@ -6,3 +6,13 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   echo "[install] npm ci" >&2
   npm ci --no-audit --no-fund >&2
 fi
+# poppler-utils (pdftotext, pdftoppm): the tests render dossier and filing PDFs to text and PNG
+# to check that Chinese is really there. Installed only when missing, as root, from Debian.
+if ! command -v pdftoppm >/dev/null || ! command -v pdftotext >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "[install] apt-get install poppler-utils" >&2
+    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
+  else
+    echo "[install] poppler-utils (pdftoppm, pdftotext) is missing: install it (apt-get install poppler-utils) to run the PDF tests" >&2
+  fi
+fi

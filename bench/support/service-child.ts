@@ -2,13 +2,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
-const ROOT = join(__dirname, '..', '..', '..');
-const DIST = join(ROOT, 'dist');
+/** The compiled tree this file is part of (dist/bench/support → dist), so a bench runs the services built with it. */
+const DIST = join(__dirname, '..', '..');
 
 export interface ServiceChildOptions {
   env: Record<string, string>;
   /** Write a V8 CPU profile of the process into this directory (stopped with `stop()`). */
   cpuProfileDir?: string;
+  /** Copy the process's output to our stderr as it comes (`--verbose`). */
+  echo?: boolean;
 }
 
 /**
@@ -40,12 +42,12 @@ export class ServiceChild {
       nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${this.options.cpuProfileDir}`, '-r', join(__dirname, 'exit-on-profile-signal.js'));
     }
     this.child = spawn(process.execPath, [...nodeArgs, join(DIST, 'apps', this.app, 'src', 'main.js')], {
-      cwd: ROOT,
       env: { ...process.env, ...this.options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const keep = (chunk: Buffer) => {
       this.output = (this.output + chunk.toString()).slice(-20_000);
+      if (this.options.echo) process.stderr.write(`[${this.app} ${this.child?.pid}] ${chunk.toString().trimEnd().replace(/\n/g, `\n[${this.app}] `)}\n`);
     };
     this.child.stdout?.on('data', keep);
     this.child.stderr?.on('data', keep);
@@ -98,9 +100,9 @@ export function freePort(): Promise<number> {
 }
 
 /** Starts an api on a free port and waits until it answers /health/live. */
-export async function startApi(env: Record<string, string>): Promise<{ api: ServiceChild; url: string }> {
+export async function startApi(env: Record<string, string>, echo = false): Promise<{ api: ServiceChild; url: string }> {
   const port = await freePort();
-  const api = new ServiceChild('api', { env: { ...env, PORT: String(port) } }).start();
+  const api = new ServiceChild('api', { env: { ...env, PORT: String(port) }, echo }).start();
   const url = `http://127.0.0.1:${port}`;
   await api.waitUntil('answering /health/live', async () => {
     try {
@@ -113,8 +115,8 @@ export async function startApi(env: Record<string, string>): Promise<{ api: Serv
 }
 
 /** Starts a worker and waits until it has subscribed to its queues. */
-export async function startWorker(env: Record<string, string>, cpuProfileDir?: string): Promise<ServiceChild> {
-  const worker = new ServiceChild('worker', { env, cpuProfileDir }).start();
+export async function startWorker(env: Record<string, string>, options: { cpuProfileDir?: string; echo?: boolean } = {}): Promise<ServiceChild> {
+  const worker = new ServiceChild('worker', { env, ...options }).start();
   await worker.waitUntil('processing queues', () => worker.log.includes('processing queues'));
   return worker;
 }

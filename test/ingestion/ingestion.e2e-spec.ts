@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { ApiClient } from '../support/api-client';
 import { quoteFile, quoteLine } from '../support/quote-lines';
 import { startApi, startWorker, type ServiceProcess } from '../support/service-process';
+import { regulatorToken } from '../security/support/accounts';
 
 describe('ingestion through the API and the queue', () => {
   let api: ServiceProcess;
@@ -14,7 +15,7 @@ describe('ingestion through the API and the queue', () => {
     const started = await startApi(env);
     api = started.process;
     worker = await startWorker(env);
-    client = new ApiClient(started.url);
+    client = new ApiClient(started.url, await regulatorToken(started.url));
     db = new Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
   });

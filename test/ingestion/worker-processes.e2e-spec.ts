@@ -6,6 +6,7 @@ import { ApiClient } from '../support/api-client';
 import { quoteFile } from '../support/quote-lines';
 import { waitFor, workerEnv } from '../support/test-config';
 import { ServiceProcess, startApi, startWorker } from '../support/service-process';
+import { regulatorToken } from '../security/support/accounts';
 
 /** Worker processes as deployed: killed mid-file, and two at once on one dataset. */
 describe('worker processes', () => {
@@ -17,7 +18,7 @@ describe('worker processes', () => {
   beforeAll(async () => {
     const started = await startApi();
     api = started.process;
-    client = new ApiClient(started.url);
+    client = new ApiClient(started.url, await regulatorToken(started.url));
     db = new Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
   });

@@ -3,10 +3,14 @@ import { waitFor } from './test-config';
 
 /** Small helpers over supertest for the dataset routes of a running api. */
 export class ApiClient {
-  constructor(private readonly baseUrl: string) {}
+  /** `token`: a bearer token (see test/security/support/accounts.ts); every request carries it. */
+  constructor(
+    private readonly baseUrl: string,
+    private readonly token?: string,
+  ) {}
 
   get http() {
-    return request(this.baseUrl);
+    return this.token ? request.agent(this.baseUrl).set('authorization', `Bearer ${this.token}`) : request(this.baseUrl);
   }
 
   async createDataset(body: Record<string, unknown> = {}): Promise<string> {

@@ -22,6 +22,8 @@ export async function createApiApp(config: Environment): Promise<INestApplicatio
     .setTitle('FairMarket API')
     .setDescription('Ingestion of platform pricing and recommendation logs, detection runs and findings. 平台定价与推荐日志的接入、检测与发现。')
     .setVersion('1')
+    .addBearerAuth()
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'api-key')
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
   return app;

@@ -64,6 +64,72 @@ export class Environment {
   @IsIn(['cn', 'eu'], { message: 'RULE_PACK must be cn or eu' })
   RULE_PACK = 'cn';
 
+  /**
+   * The api's and worker's own database login (fairmarket_app, bound by row-level security).
+   * Unset: DATABASE_URL with its user replaced by fairmarket_app. DATABASE_URL itself is the
+   * owner's, used by `fairmarket migrate` and the CLI's administrative commands.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'APP_DATABASE_URL must be a postgres:// URL for the fairmarket_app role, e.g. postgres://fairmarket_app:PASSWORD@db:5432/fairmarket' })
+  APP_DATABASE_URL?: string;
+
+  /** Signs login tokens. Unset: derived from PSEUDONYM_KEY (HKDF), so one secret suffices on a laptop. */
+  @IsOptional()
+  @IsString({ message: 'JWT_SECRET must be a string of at least 32 characters (e.g. `openssl rand -hex 32`)' })
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })
+  JWT_SECRET?: string;
+
+  @Transform(toInt) @IsInt({ message: 'JWT_TTL_SECONDS must be an integer number of seconds' }) @Min(60) @Max(7 * 24 * 3600)
+  JWT_TTL_SECONDS = 8 * 3600;
+
+  /** Requests per client per minute on every route, and on login alone (password guessing). */
+  @Transform(toInt) @IsInt({ message: 'RATE_LIMIT_PER_MINUTE must be an integer' }) @Min(1)
+  RATE_LIMIT_PER_MINUTE = 600;
+
+  @Transform(toInt) @IsInt({ message: 'LOGIN_RATE_LIMIT_PER_MINUTE must be an integer' }) @Min(1)
+  LOGIN_RATE_LIMIT_PER_MINUTE = 10;
+
+  /** Days a regulator has to triage an alert, by severity: `high=3,medium=10,low=20`. */
+  @Matches(/^(?:(?:high|medium|low)=\d{1,3})(?:,(?:high|medium|low)=\d{1,3})*$/, { message: 'ALERT_DUE_DAYS must look like high=3,medium=10,low=20' })
+  ALERT_DUE_DAYS = 'high=3,medium=10,low=20';
+
+  /**
+   * The Ed25519 key that signs dossier manifests: a PKCS#8 PEM (`openssl genpkey -algorithm
+   * ed25519`; newlines may be written as \n) or a 32-byte seed in hex. Unset: dossiers are refused.
+   */
+  @IsOptional()
+  @IsString({ message: 'DOSSIER_SIGNING_KEY must be an Ed25519 private key: a PKCS#8 PEM (openssl genpkey -algorithm ed25519) or a 32-byte seed in hex' })
+  DOSSIER_SIGNING_KEY?: string;
+
+  /** Where the api and the worker keep built dossier bundles (shared by both). */
+  @IsString({ message: 'DOSSIER_DIR must be a directory path, e.g. var/dossiers' })
+  DOSSIER_DIR = 'var/dossiers';
+
+  /** Legal clocks of a case: working days to verify a lead, calendar days to decide. */
+  @Transform(toInt) @IsInt({ message: 'CASE_LEAD_WORKING_DAYS must be an integer number of working days' }) @Min(1) @Max(365)
+  CASE_LEAD_WORKING_DAYS = 15;
+
+  @Transform(toInt) @IsInt({ message: 'CASE_DECISION_DAYS must be an integer number of days' }) @Min(1) @Max(3650)
+  CASE_DECISION_DAYS = 90;
+
+  /** Public holidays and make-up working days (调休), comma-separated YYYY-MM-DD, for working-day clocks. */
+  @Matches(/^(\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2})*)?$/, { message: 'CASE_HOLIDAYS must be comma-separated YYYY-MM-DD dates' })
+  CASE_HOLIDAYS = '';
+
+  @Matches(/^(\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2})*)?$/, { message: 'CASE_MAKEUP_WORKDAYS must be comma-separated YYYY-MM-DD dates' })
+  CASE_MAKEUP_WORKDAYS = '';
+
+  /** The regulator's time zone for day counting, in minutes east of UTC (480: China). */
+  @Transform(toInt) @IsInt({ message: 'CASE_TZ_OFFSET_MINUTES must be an integer' }) @Min(-720) @Max(840)
+  CASE_TZ_OFFSET_MINUTES = 480;
+
+  /** Complaint attachments (screenshots, PDFs): bytes per file and files per complaint. */
+  @Transform(toInt) @IsInt({ message: 'COMPLAINT_ATTACHMENT_MAX_BYTES must be an integer number of bytes' }) @Min(1024)
+  COMPLAINT_ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
+
+  @Transform(toInt) @IsInt({ message: 'COMPLAINT_ATTACHMENTS_MAX must be an integer' }) @Min(1) @Max(50)
+  COMPLAINT_ATTACHMENTS_MAX = 5;
+
   @IsOptional() @IsString()
   NODE_ENV?: string;
 }

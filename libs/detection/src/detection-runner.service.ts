@@ -4,6 +4,8 @@ import type { DetectorName, Finding } from '@fairmarket/contract';
 import { DETECTORS, selectDetectors, sortFindings } from '@fairmarket/detectors';
 import { rulePack } from '@fairmarket/rules';
 import { DetectionRunEntity } from '@fairmarket/persistence';
+import { JobQueueService } from '@fairmarket/jobs';
+import { TenantScope } from '@fairmarket/tenancy';
 import { DetectionStore } from './detection-store';
 
 /**
@@ -17,13 +19,20 @@ export class DetectionRunnerService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: DetectionStore,
+    private readonly tenants: TenantScope,
+    private readonly jobs: JobQueueService,
   ) {}
 
   private async loadRun(runId: string): Promise<DetectionRunEntity> {
     return this.dataSource.getRepository(DetectionRunEntity).findOneByOrFail({ id: runId });
   }
 
-  async analyzePlatform(datasetId: string, runId: string, platformId: string): Promise<void> {
+  /** Each step runs as the dataset's owner, so row-level security confines it to that dataset. */
+  analyzePlatform(datasetId: string, runId: string, platformId: string): Promise<void> {
+    return this.tenants.asOwnerOf('dataset', datasetId, () => this.analyzeAsOwner(datasetId, runId, platformId));
+  }
+
+  private async analyzeAsOwner(datasetId: string, runId: string, platformId: string): Promise<void> {
     const run = await this.loadRun(runId);
     await this.dataSource.getRepository(DetectionRunEntity).update({ id: runId, status: 'queued' }, { status: 'running' });
     const rules = rulePack(run.rule_pack);
@@ -37,6 +46,13 @@ export class DetectionRunnerService {
   }
 
   async decide(datasetId: string, runId: string): Promise<number> {
+    const found = await this.tenants.asOwnerOf('dataset', datasetId, () => this.decideAsOwner(datasetId, runId));
+    // Alerts are the regulator's: a job of their own turns a submission's findings into alerts.
+    await this.jobs.enqueue('sync-alerts', { datasetId, runId }, { jobId: `sync-alerts-${runId}` });
+    return found;
+  }
+
+  private async decideAsOwner(datasetId: string, runId: string): Promise<number> {
     const run = await this.loadRun(runId);
     const rules = rulePack(run.rule_pack);
     const partials = await this.store.loadPartials(runId);
@@ -55,6 +71,10 @@ export class DetectionRunnerService {
   }
 
   async fail(runId: string, error: Error): Promise<void> {
+    await this.tenants.asOwnerOf('run', runId, () => this.failAsOwner(runId, error));
+  }
+
+  private async failAsOwner(runId: string, error: Error): Promise<void> {
     await this.dataSource.getRepository(DetectionRunEntity).update({ id: runId }, { status: 'failed', error: error.message, finished_at: new Date() });
   }
 }

@@ -5,6 +5,7 @@ import { DETECTOR_NAMES } from '@fairmarket/contract';
 import { rulePack } from '@fairmarket/rules';
 import { JobQueueService } from '@fairmarket/jobs';
 import { DatasetEntity, DetectionRunEntity } from '@fairmarket/persistence';
+import { TenantScope } from '@fairmarket/tenancy';
 import { DetectionStore } from './detection-store';
 
 /**
@@ -18,9 +19,15 @@ export class DetectionService {
     private readonly dataSource: DataSource,
     private readonly jobs: JobQueueService,
     private readonly store: DetectionStore,
+    private readonly tenants: TenantScope,
   ) {}
 
-  async start(datasetId: string, options: { rulePack?: string; detectors?: DetectorName[]; reason?: string } = {}): Promise<DetectionRunEntity> {
+  /** From the api: as the caller (who must see the dataset). From a job: as the dataset's owner. */
+  start(datasetId: string, options: { rulePack?: string; detectors?: DetectorName[]; reason?: string } = {}): Promise<DetectionRunEntity> {
+    return this.tenants.asOwnerOf('dataset', datasetId, () => this.startVisible(datasetId, options));
+  }
+
+  private async startVisible(datasetId: string, options: { rulePack?: string; detectors?: DetectorName[]; reason?: string }): Promise<DetectionRunEntity> {
     const dataset = await this.dataSource.getRepository(DatasetEntity).findOneBy({ id: datasetId });
     if (!dataset) throw new NotFoundException({ code: 'dataset_not_found', message: `No dataset ${datasetId}`, message_zh: `数据集 ${datasetId} 不存在` });
     const pack = rulePack(options.rulePack ?? dataset.rule_pack).name;

@@ -2,6 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DatasetEntity, DatasetFileEntity, type DatasetScope } from '@fairmarket/persistence';
 import { JobQueueService } from '@fairmarket/jobs';
+import { TenantScope } from '@fairmarket/tenancy';
 import type { FileKind } from '@fairmarket/contract';
 
 export interface StoredUpload {
@@ -20,6 +21,7 @@ export class DatasetService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly jobs: JobQueueService,
+    private readonly tenants: TenantScope,
   ) {}
 
   create(input: { name: string; scope: DatasetScope; platform_id?: string | null; rule_pack?: string }): Promise<DatasetEntity> {
@@ -79,7 +81,11 @@ export class DatasetService {
    * worker commits its own file first, so the last one to finish always sees the others done.
    * Returns true for the one caller that made the transition.
    */
-  async markReadyIfComplete(datasetId: string): Promise<boolean> {
+  markReadyIfComplete(datasetId: string): Promise<boolean> {
+    return this.tenants.asOwnerOf('dataset', datasetId, () => this.markReadyAsOwner(datasetId));
+  }
+
+  private async markReadyAsOwner(datasetId: string): Promise<boolean> {
     const result = await this.dataSource.query(
       `UPDATE datasets SET status = 'ready', ready_at = now()
        WHERE id = $1 AND status <> 'ready'

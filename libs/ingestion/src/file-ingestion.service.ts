@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Pseudonymizer, readDatasetFile, type FileKind } from '@fairmarket/contract';
 import { APP_CONFIG, type Environment } from '@fairmarket/config';
+import { TenantScope } from '@fairmarket/tenancy';
 import {
   DatasetEntity,
   DatasetFileEntity,
@@ -45,11 +46,17 @@ export class FileIngestionService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: Environment,
+    private readonly tenants: TenantScope,
   ) {
     this.pseudonymizer = new Pseudonymizer(config.PSEUDONYM_KEY);
   }
 
-  async ingest(fileId: string, onProgress: (p: IngestionProgress) => Promise<void>): Promise<DatasetFileEntity> {
+  /** Runs as the dataset's owner: row-level security lets the job see and write that dataset only. */
+  ingest(fileId: string, onProgress: (p: IngestionProgress) => Promise<void>): Promise<DatasetFileEntity> {
+    return this.tenants.asOwnerOf('file', fileId, () => this.ingestAsOwner(fileId, onProgress));
+  }
+
+  private async ingestAsOwner(fileId: string, onProgress: (p: IngestionProgress) => Promise<void>): Promise<DatasetFileEntity> {
     const files = this.dataSource.getRepository(DatasetFileEntity);
     const file = await files.findOneBy({ id: fileId });
     if (!file) throw new UnrecoverableError(`dataset file ${fileId} does not exist`);

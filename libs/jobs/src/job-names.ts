@@ -13,6 +13,12 @@ export interface JobPayloads {
   'detect-dataset': { datasetId: string; runId: string };
   /** One platform's share of a detection run (a child of detect-dataset). */
   'detect-platform': { datasetId: string; runId: string; platformId: string };
+  /** Turn a finished run's non-info findings of a submission into alerts (deduplicated by finding id). */
+  'sync-alerts': { datasetId: string; runId: string };
+  /** A complaint naming a platform and sku: re-run detection on that platform's latest submission. */
+  'complaint-detection': { complaintId: string };
+  /** Build a signed dossier bundle for selected findings of a dataset (issue 6). */
+  'build-dossier': { datasetId: string; dossierId: string; findingIds: string[]; rulePack: string; caseNumber?: string; requestedBy?: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -21,6 +27,9 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'ingest-file': 'ingest',
   'detect-dataset': 'detect',
   'detect-platform': 'detect',
+  'sync-alerts': 'detect',
+  'complaint-detection': 'detect',
+  'build-dossier': 'detect',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

@@ -3,9 +3,12 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator, HealthIndicatorService } from '@nestjs/terminus';
 import type { Redis } from 'ioredis';
 import { REDIS } from '@fairmarket/jobs';
+import { Public } from '../auth/access.decorator';
 
+/** Public on purpose: orchestrators probe these without credentials, and they reveal only up or down. */
 @ApiTags('health')
 @Controller('health')
+@Public()
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,

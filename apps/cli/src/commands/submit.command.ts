@@ -115,8 +115,15 @@ export class SubmitCommand extends CommandRunner {
   }
 }
 
+/** The API wants to know who submits: an API key (FAIRMARKET_API_KEY) or a login token (FAIRMARKET_TOKEN). */
+function credentials(): Record<string, string> {
+  if (process.env.FAIRMARKET_API_KEY) return { 'x-api-key': process.env.FAIRMARKET_API_KEY };
+  if (process.env.FAIRMARKET_TOKEN) return { authorization: `Bearer ${process.env.FAIRMARKET_TOKEN}` };
+  return {};
+}
+
 async function call(url: string, init?: RequestInit): Promise<any> {
-  const res = await fetch(url, init);
+  const res = await fetch(url, { ...init, headers: { ...credentials(), ...((init?.headers as Record<string, string>) ?? {}) } });
   const body: any = await res.json().catch(() => ({}));
   if (!res.ok) throw new Error(`${init?.method ?? 'GET'} ${url} answered ${res.status}: ${body?.error?.message ?? res.statusText}`);
   return body;

@@ -5,11 +5,6 @@ export function monthOf(tsMs: number): string {
   return new Date(tsMs).toISOString().slice(0, 7);
 }
 
-function nextMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-}
-
 /**
  * Creates monthly partitions of the time-stamped event tables on demand. Several workers may
  * ask for the same month at once: an advisory lock per table serialises creation, and a
@@ -22,17 +17,9 @@ export class PartitionManager {
     for (const month of months) {
       const name = `${table}_y${month.replace('-', 'm')}`;
       if (this.known.has(name)) continue;
-      await client.query('BEGIN');
-      try {
-        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [table]);
-        await client.query(
-          `CREATE TABLE IF NOT EXISTS "${name}" PARTITION OF "${table}" FOR VALUES FROM ('${month}-01T00:00:00Z') TO ('${nextMonth(month)}-01T00:00:00Z')`,
-        );
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK');
-        throw error;
-      }
+      // Only the tables' owner may add partitions: a SECURITY DEFINER function (migration
+      // 1763900000000) does it, under the same advisory lock, for the application's role.
+      await client.query('SELECT fm_ensure_month_partition($1, $2)', [table, month]);
       this.known.add(name);
     }
   }

@@ -1,0 +1,26 @@
+import { Command, CommandRunner } from 'nest-commander';
+import { Client } from 'pg';
+import { AUDIT_COLUMNS, toEntry, verifyChain } from '@fairmarket/audit';
+
+/** `fairmarket audit:verify`: recomputes the audit chain; exit 1 and the first broken link when tampered with. */
+@Command({ name: 'audit:verify', description: 'Verify the hash chain of the audit trail (DATABASE_URL); exit 1 naming the first broken entry' })
+export class AuditVerifyCommand extends CommandRunner {
+  async run(): Promise<void> {
+    const client = new Client({ connectionString: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/fairmarket' });
+    await client.connect();
+    try {
+      const { rows } = await client.query(`SELECT ${AUDIT_COLUMNS} FROM audit_log ORDER BY seq`);
+      const verdict = verifyChain(rows.map(toEntry));
+      process.stdout.write(`${JSON.stringify(verdict)}\n`);
+      if (verdict.ok) {
+        process.stderr.write(`audit chain intact: ${verdict.entries} entries / 审计链完整：${verdict.entries} 条\n`);
+      } else {
+        const b = verdict.first_broken!;
+        process.stderr.write(`audit chain broken at entry ${b.seq}: ${b.reason} / 审计链在第 ${b.seq} 条断裂：${b.reason_zh}\n`);
+        process.exitCode = 1;
+      }
+    } finally {
+      await client.end();
+    }
+  }
+}

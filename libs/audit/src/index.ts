@@ -1,0 +1,4 @@
+export * from './audit-chain';
+export * from './audit-append';
+export * from './audit-log.service';
+export * from './audit.module';
