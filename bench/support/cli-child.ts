@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PeakMemorySampler } from './peak-memory-sampler';
 
 const ENTRY = join(__dirname, '..', '..', 'apps', 'cli', 'src', 'main.js');
+const GNU_TIME = '/usr/bin/time';
 
 export interface CliRun {
   code: number | null;
@@ -29,7 +31,7 @@ export interface CliRunOptions {
 export function runCli(args: readonly string[], options: CliRunOptions = {}): Promise<CliRun> {
   const nodeArgs = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
   const command = [process.execPath, ...nodeArgs, ENTRY, ...args];
-  const timed = options.gnuTime ? ['/usr/bin/time', '-v', ...command] : command;
+  const timed = options.gnuTime && existsSync(GNU_TIME) ? [GNU_TIME, '-v', ...command] : command;
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
     const child = spawn(timed[0], timed.slice(1), { env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,11 +1,11 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { writeFile } from 'node:fs/promises';
-import { DETECTOR_NAMES, DatasetUnreadableError, FileDatasetSource, type DetectorName } from '@fairmarket/contract';
+import { DETECTOR_NAMES, type DetectorName } from '@fairmarket/contract';
 import { DETECTORS, runDetectors, selectDetectors } from '@fairmarket/detectors';
 import { rulePack } from '@fairmarket/rules';
 import { buildFindingsDocument, renderFindingsTable } from '../findings-output';
 import { ProgressReporter } from '../progress';
-import { cliPseudonymizer } from '../pseudonymize-for-cli';
+import { openDatasetOrExit } from '../open-dataset';
 
 interface DetectOptions {
   input: string;
@@ -22,20 +22,10 @@ interface DetectOptions {
 export class DetectCommand extends CommandRunner {
   async run(_params: string[], options: DetectOptions): Promise<void> {
     const rules = rulePack(options.rules);
-    const pseudonymizer = cliPseudonymizer();
     const selected = selectDetectors(DETECTORS, options.detectors);
     const progress = new ProgressReporter('detect');
-    let source: FileDatasetSource;
-    try {
-      source = await FileDatasetSource.open(options.input, { pseudonymize: (id) => pseudonymizer.pseudonymize(id) });
-    } catch (error) {
-      if (error instanceof DatasetUnreadableError) {
-        process.stderr.write(`error: ${error.message}\n`);
-        process.exitCode = 2;
-        return;
-      }
-      throw error;
-    }
+    const source = await openDatasetOrExit(options.input);
+    if (!source) return;
     progress.start(selected.length + 1, 'steps');
     let step = 0;
     const findings = await runDetectors(DETECTORS, source, rules, {

@@ -3,12 +3,12 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { DatasetUnreadableError, FileDatasetSource, type AlgorithmDeclaration } from '@fairmarket/contract';
+import type { AlgorithmDeclaration } from '@fairmarket/contract';
 import { DETECTORS, runDetectors } from '@fairmarket/detectors';
 import { buildFiling, renderFilingMarkdown, renderFilingPdf } from '@fairmarket/filing';
 import { rulePack } from '@fairmarket/rules';
 import { ProgressReporter } from '../progress';
-import { cliPseudonymizer } from '../pseudonymize-for-cli';
+import { openDatasetOrExit } from '../open-dataset';
 
 interface FilingOptions {
   input: string;
@@ -30,18 +30,8 @@ const FILING_DETECTORS = ['filing_inconsistency', 'self_preferencing'] as const;
 export class FilingCommand extends CommandRunner {
   async run(_params: string[], options: FilingOptions): Promise<void> {
     const rules = rulePack(options.rules);
-    const pseudonymizer = cliPseudonymizer();
-    let source: FileDatasetSource;
-    try {
-      source = await FileDatasetSource.open(options.input, { pseudonymize: (id) => pseudonymizer.pseudonymize(id) });
-    } catch (error) {
-      if (error instanceof DatasetUnreadableError) {
-        process.stderr.write(`error: ${error.message}\n`);
-        process.exitCode = 2;
-        return;
-      }
-      throw error;
-    }
+    const source = await openDatasetOrExit(options.input);
+    if (!source) return;
     const declarations: AlgorithmDeclaration[] = [];
     for await (const a of source.rows('algorithms')) {
       if (a.algorithm_id === options.algorithm && (!options.platform || a.platform_id === options.platform)) declarations.push(a);

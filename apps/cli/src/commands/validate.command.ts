@@ -1,7 +1,6 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { DatasetUnreadableError, FileDatasetSource } from '@fairmarket/contract';
 import { ProgressReporter, formatBytes } from '../progress';
-import { cliPseudonymizer } from '../pseudonymize-for-cli';
+import { openDatasetOrExit } from '../open-dataset';
 
 interface ValidateOptions {
   input: string;
@@ -12,22 +11,9 @@ interface ValidateOptions {
 @Command({ name: 'validate', description: 'Check a dataset directory line by line (exit 0 valid, 1 lines rejected, 2 unreadable)' })
 export class ValidateCommand extends CommandRunner {
   async run(_params: string[], options: ValidateOptions): Promise<void> {
-    const pseudonymizer = cliPseudonymizer();
     const progress = new ProgressReporter('validate');
-    let source: FileDatasetSource;
-    try {
-      source = await FileDatasetSource.open(options.input, {
-        pseudonymize: (id) => pseudonymizer.pseudonymize(id),
-        onProgress: (read) => progress.update(read, formatBytes(read)),
-      });
-    } catch (error) {
-      if (error instanceof DatasetUnreadableError) {
-        process.stderr.write(`error: ${error.message}\n`);
-        process.exitCode = 2;
-        return;
-      }
-      throw error;
-    }
+    const source = await openDatasetOrExit(options.input, { onProgress: (read) => progress.update(read, formatBytes(read)) });
+    if (!source) return;
     progress.start(source.files.reduce((s, f) => s + f.size, 0), 'bytes');
     const report = await source.report();
     progress.stop();
