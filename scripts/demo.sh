@@ -43,7 +43,7 @@ bash scripts/demo-stop.sh >/dev/null 2>&1 || true
 PORT="${PORT:-$(node -e 'const s=require("net").createServer();s.listen(3000,"127.0.0.1",()=>{s.close(()=>console.log(3000))});s.on("error",()=>{const t=require("net").createServer();t.listen(0,"127.0.0.1",()=>{const p=t.address().port;t.close(()=>console.log(p))})})')}"
 export PORT
 nohup node dist/apps/api/src/main.js > "$DEMO/api.log" 2>&1 & echo $! > "$DEMO/api.pid"
-nohup node dist/apps/worker/src/main.js > "$DEMO/worker.log" 2>&1 & echo $! > "$DEMO/worker.pid"
+nohup node --max-old-space-size=384 dist/apps/worker/src/main.js > "$DEMO/worker.log" 2>&1 & echo $! > "$DEMO/worker.pid"
 API="http://127.0.0.1:$PORT"
 for _ in $(seq 1 60); do curl -sf "$API/health" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -sf "$API/health" >/dev/null || { echo "the API did not start; see $DEMO/api.log" >&2; exit 1; }

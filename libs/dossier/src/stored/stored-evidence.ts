@@ -1,37 +1,43 @@
 import { FILE_KINDS, type FileKind, type Finding } from '@fairmarket/contract';
 import type { EvidenceRow, EvidenceRowSource } from '../dossier-input';
-import type { SqlQuery } from './sql-query';
+import type { SqlQuery, SqlRowStream } from './sql-query';
 
-/** Natural ids looked up per query: bounded, so a finding with many rows streams in slices. */
-const SLICE = 1000;
+/** The dataset a finding's lines were stored in: one for a dataset's dossier, per alert for a case's. */
+export type DatasetOfFinding = string | ((finding: Finding) => string);
 
 /**
  * The stored input lines behind each finding, read from ev_<kind> by natural id with their
- * ingestion hashes, in the order the finding lists its evidence. A cited line the store does
- * not hold becomes a `missing` row, so the exhibit shows the gap instead of hiding it.
+ * ingestion hashes, in the order the finding lists its evidence, through one server-side
+ * cursor per finding (a finding with many rows never sits in memory). A cited line the store
+ * does not hold becomes a `missing` row, so the exhibit shows the gap instead of hiding it.
  */
-export function storedEvidenceRows(query: SqlQuery, datasetId: string): EvidenceRowSource {
+export function storedEvidenceRows(stream: SqlRowStream, datasetOf: DatasetOfFinding): EvidenceRowSource {
   return async function* rows(finding: Finding): AsyncGenerator<EvidenceRow> {
-    for (let at = 0; at < finding.evidence.length; at += SLICE) {
-      const slice = finding.evidence.slice(at, at + SLICE);
-      const found = new Map<string, Record<string, any>>();
-      const kinds = [...new Set(slice.map((e) => e.file))];
-      for (const kind of kinds) {
-        if (!FILE_KINDS.includes(kind as FileKind)) continue;
-        const ids = slice.filter((e) => e.file === kind).map((e) => e.id);
-        const stored = await query(
-          `SELECT natural_id, line_no, encode(line_hash, 'hex') AS line_hash, doc FROM ev_${kind} ` +
-            'WHERE dataset_id = $1 AND platform_id = $2 AND natural_id = ANY($3::text[]) ORDER BY natural_id, line_no',
-          [datasetId, finding.platform_id, ids],
-        );
-        for (const r of stored) if (!found.has(`${kind}\u0001${r.natural_id}`)) found.set(`${kind}\u0001${r.natural_id}`, r);
-      }
-      for (const e of slice) {
-        const r = found.get(`${e.file}\u0001${e.id}`);
-        yield { file: e.file, natural_id: e.id, line_no: r ? Number(r.line_no) : null, line_hash: r?.line_hash ?? '', doc: r?.doc ?? null, note: e.note };
-      }
+    if (finding.evidence.length === 0) return;
+    const datasetId = typeof datasetOf === 'string' ? datasetOf : datasetOf(finding);
+    const kinds = [...new Set(finding.evidence.map((e) => e.file))].filter((k): k is FileKind => FILE_KINDS.includes(k as FileKind));
+    let next = 0;
+    for await (const r of stream(evidenceSql(kinds), [datasetId, finding.platform_id, finding.evidence.map((e) => e.file), finding.evidence.map((e) => e.id)])) {
+      const e = finding.evidence[next++]!;
+      yield { file: e.file, natural_id: e.id, line_no: r.line_no === null ? null : Number(r.line_no), line_hash: r.line_hash ?? '', doc: r.doc ?? null, note: e.note };
     }
+    if (next !== finding.evidence.length) throw new Error(`finding ${finding.id}: the evidence cursor returned ${next} of ${finding.evidence.length} rows; build the dossier again`);
   };
+}
+
+/**
+ * One row per cited line, in the finding's order (WITH ORDINALITY): the first stored line of
+ * that natural id in the kind's table, or nulls when the store does not have it.
+ */
+function evidenceSql(kinds: FileKind[]): string {
+  const lookups = kinds.map(
+    (k) => `SELECT line_no, line_hash, doc FROM ev_${k} s WHERE w.kind = '${k}' AND s.dataset_id = $1 AND s.platform_id = $2 AND s.natural_id = w.natural_id`,
+  );
+  const found = lookups.length > 0 ? `LEFT JOIN LATERAL (${lookups.join(' UNION ALL ')} ORDER BY line_no LIMIT 1) f ON true` : 'LEFT JOIN (SELECT NULL::int AS line_no, NULL::bytea AS line_hash, NULL::jsonb AS doc) f ON false';
+  return (
+    `SELECT w.ord, f.line_no, encode(f.line_hash, 'hex') AS line_hash, f.doc ` +
+    `FROM unnest($3::text[], $4::text[]) WITH ORDINALITY AS w(kind, natural_id, ord) ${found} ORDER BY w.ord`
+  );
 }
 
 /** The findings of a dataset by id, in the order asked; throws naming the ids it does not have. */
