@@ -1,12 +1,13 @@
 import { Command, CommandRunner } from 'nest-commander';
 import { Client } from 'pg';
 import { AUDIT_COLUMNS, toEntry, verifyChain } from '@fairmarket/audit';
+import { databaseUrl } from '../cli-environment';
 
 /** `fairmarket audit:verify`: recomputes the audit chain; exit 1 and the first broken link when tampered with. */
 @Command({ name: 'audit:verify', description: 'Verify the hash chain of the audit trail (DATABASE_URL); exit 1 naming the first broken entry' })
 export class AuditVerifyCommand extends CommandRunner {
   async run(): Promise<void> {
-    const client = new Client({ connectionString: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/fairmarket' });
+    const client = new Client({ connectionString: databaseUrl() });
     await client.connect();
     try {
       const { rows } = await client.query(`SELECT ${AUDIT_COLUMNS} FROM audit_log ORDER BY seq`);

@@ -2,6 +2,7 @@ import { Command, CommandRunner, Option } from 'nest-commander';
 import { Client } from 'pg';
 import { appendAuditEntry } from '@fairmarket/audit';
 import { hashPassword } from '@fairmarket/identity';
+import { databaseUrl } from '../cli-environment';
 
 interface Options {
   email: string;
@@ -23,7 +24,7 @@ export class CreateAdminCommand extends CommandRunner {
       process.exitCode = 2;
       return;
     }
-    const client = new Client({ connectionString: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/fairmarket' });
+    const client = new Client({ connectionString: databaseUrl() });
     await client.connect();
     try {
       await client.query('BEGIN');

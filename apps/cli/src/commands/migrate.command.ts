@@ -1,9 +1,7 @@
 import { Command, CommandRunner } from 'nest-commander';
 import { ensureDatabase, migrate, schemaDrift } from '@fairmarket/persistence';
+import { databaseUrl } from '../cli-environment';
 
-function databaseUrl(): string {
-  return process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/fairmarket';
-}
 
 /** `fairmarket migrate`: creates the database if needed and runs pending migrations. */
 @Command({ name: 'migrate', description: 'Create the database if missing and run pending migrations (DATABASE_URL)' })
