@@ -2,9 +2,12 @@
 # Installs the npm dependencies when they are missing or older than the lock file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# `npm install`, not `npm ci`: npm 11 with omit-lockfile-registry-resolved (as set on our machines)
+# reports the lock file "out of sync" for other platforms' optional binaries and refuses `npm ci`;
+# `npm install` installs exactly the locked versions and leaves the lock file unchanged.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "[install] npm ci" >&2
-  npm ci --no-audit --no-fund >&2
+  echo "[install] npm install" >&2
+  npm install --no-audit --no-fund >&2
 fi
 # poppler-utils (pdftotext, pdftoppm): the tests render dossier and filing PDFs to text and PNG
 # to check that Chinese is really there. Installed only when missing, as root, from Debian.
