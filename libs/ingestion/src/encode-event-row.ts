@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
 import type { EventsByKind, FileKind } from '@fairmarket/contract';
 import { copyBytea, copyRow, copyValue, type EventTable } from '@fairmarket/persistence';
+import { storedDocument } from './stored-document';
 
 /**
  * One accepted line as a COPY row of its event table. The line's SHA-256 is stored with it so
@@ -21,7 +22,7 @@ export function encodeEventRow<K extends FileKind>(
     String(ids.line),
     // One-shot hash: about 3× cheaper than createHash().update().digest() per line.
     copyBytea(hash('sha256', ids.raw, 'hex')),
-    copyValue(JSON.stringify(record)),
+    copyValue(storedDocument(ids.raw, record as unknown as Record<string, unknown>)),
   );
   return copyRow(values);
 }
