@@ -1,5 +1,5 @@
 import { exclusivityConductDetector } from './index';
-import { formatRecallRows, scoreOnGeneratedData } from '../personalization-opt-out/recall.fixtures';
+import { formatRecallRows, scoreOnGeneratedData } from '../testing/recall-on-generated-data';
 
 describe('exclusivity_conduct on generated data', () => {
   it('finds the planted cases and nothing else (seeds 1-3, cn and eu, scale 0.2)', async () => {

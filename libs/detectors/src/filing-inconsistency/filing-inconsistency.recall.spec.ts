@@ -1,4 +1,4 @@
-import { formatRecallRows, scoreOnGeneratedData } from '../personalization-opt-out/recall.fixtures';
+import { formatRecallRows, scoreOnGeneratedData } from '../testing/recall-on-generated-data';
 import { DETECTORS } from '../registry';
 import { selectDetectors } from '../run-detectors';
 

@@ -1,5 +1,5 @@
 import { personalizationOptOutDetector } from './index';
-import { formatRecallRows, scoreOnGeneratedData } from './recall.fixtures';
+import { formatRecallRows, scoreOnGeneratedData } from '../testing/recall-on-generated-data';
 
 describe('personalization_opt_out on generated data', () => {
   it('finds the planted cases and nothing else (seeds 1-3, cn and eu, scale 0.2)', async () => {

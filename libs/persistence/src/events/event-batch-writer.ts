@@ -5,7 +5,6 @@ import { Readable } from 'node:stream';
 import type { EventTable } from './event-tables';
 import { copyColumns } from './event-tables';
 
-
 /**
  * Loads one batch of encoded event rows into its table inside the caller's transaction.
  * PostgreSQL refuses COPY into a table with row-level security, so rows are COPYed into a
@@ -21,7 +20,7 @@ export async function writeEventBatch(client: PoolClient, table: EventTable, row
   await client.query(`CREATE TEMP TABLE IF NOT EXISTS "${stage}" (LIKE "${table.table}") ON COMMIT DELETE ROWS`);
   await copyRows(client, `COPY "${stage}" (${columns}) FROM STDIN`, rows);
   const result = await client.query(`INSERT INTO "${table.table}" (${columns}) SELECT ${columns} FROM "${stage}" ON CONFLICT DO NOTHING`);
-  await client.query(`TRUNCATE "${stage}"`);
+  // No TRUNCATE: the caller commits one batch per transaction and ON COMMIT DELETE ROWS empties the stage.
   return result.rowCount ?? 0;
 }
 

@@ -1,10 +1,9 @@
 /**
  * Precision and recall of detectors on generated datasets (the background market plus every
- * registered scenario), for the `*.recall.spec.ts` tests of the conduct and algorithm
- * detectors. Not used by detector code.
+ * registered scenario), shared by every detector's `*.recall.spec.ts`. Not used by detector code.
  */
-import type { DetectorName } from '@fairmarket/contract';
-import { evaluateFindings, generateInMemory, toValidatedSource } from '@fairmarket/generator';
+import type { DetectorName, Finding } from '@fairmarket/contract';
+import { evaluateFindings, findingMatchesLabel, generateInMemory, toValidatedSource, type Label } from '@fairmarket/generator';
 import { RULE_PACKS, type RulePackName } from '@fairmarket/rules';
 import type { Detector } from '../detector';
 import { runDetectors } from '../run-detectors';
@@ -19,6 +18,11 @@ export interface RecallRow {
   recall: number;
   false_positives: string[];
   missed: string[];
+  info_labels: number;
+  info_matched: number;
+  info_missed: string[];
+  /** Findings of `scored` (info included) that match no label expecting them at their severity class. */
+  unexpected: string[];
 }
 
 export const RECALL_SEEDS = [1, 2, 3];
@@ -33,10 +37,30 @@ export async function scoreOnGeneratedData(detectors: readonly Detector[], score
     for (const pack of ['cn', 'eu'] as const) {
       const findings = await runDetectors(detectors, source, RULE_PACKS[pack]);
       const s = evaluateFindings(findings, labels, pack)[scored];
-      rows.push({ seed, pack, tp: s.tp, fp: s.fp, fn: s.fn, precision: s.precision, recall: s.recall, false_positives: s.false_positives, missed: s.missed });
+      rows.push({
+        seed,
+        pack,
+        tp: s.tp,
+        fp: s.fp,
+        fn: s.fn,
+        precision: s.precision,
+        recall: s.recall,
+        false_positives: s.false_positives,
+        missed: s.missed,
+        info_labels: s.info_labels,
+        info_matched: s.info_matched,
+        info_missed: s.info_missed,
+        unexpected: unexpectedFindings(findings.filter((f) => f.detector === scored), labels, pack),
+      });
     }
   }
   return rows;
+}
+
+function unexpectedFindings(findings: readonly Finding[], labels: readonly Label[], pack: RulePackName): string[] {
+  return findings
+    .filter((f) => !labels.some((l) => l.expected[pack] === (f.severity === 'info' ? 'info' : 'alert') && findingMatchesLabel(f, l)))
+    .map((f) => `${f.severity} ${f.summary}`);
 }
 
 export function formatRecallRows(name: string, rows: readonly RecallRow[]): string {
@@ -45,6 +69,7 @@ export function formatRecallRows(name: string, rows: readonly RecallRow[]): stri
     ...rows.map(
       (r) =>
         `  seed ${r.seed} ${r.pack}: tp ${r.tp} fp ${r.fp} fn ${r.fn} precision ${r.precision.toFixed(3)} recall ${r.recall.toFixed(3)}` +
+        ` info ${r.info_matched}/${r.info_labels}` +
         (r.false_positives.length ? `\n    false positives: ${r.false_positives.join(' | ')}` : '') +
         (r.missed.length ? `\n    missed: ${r.missed.join(', ')}` : ''),
     ),
