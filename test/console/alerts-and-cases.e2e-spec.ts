@@ -1,0 +1,168 @@
+/// <reference lib="dom" />
+// Functions passed to page.evaluate/waitForFunction run in the browser, hence the DOM types.
+import { readFile } from 'node:fs/promises';
+import type { BrowserSession } from '../support/browser-session';
+import { ConsoleFixture, LANDING, PASSWORD } from '../support/console-fixture';
+
+const SEVERITY_RANK: Record<string, number> = { high: 3, medium: 2, low: 1 };
+
+/** A regulator in Chromium: the alert queue, bulk triage, one alert's detail, then a case and its dossier. */
+describe('console: triage, alert detail, case and dossier', () => {
+  const fx = new ConsoleFixture('alerts-and-cases');
+  let s: BrowserSession;
+  const rows = () => s.byTestId('alert-row');
+  const rowIds = async () => rows().evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-alert-id')));
+
+  beforeAll(async () => {
+    await fx.start({ withAlerts: true });
+    s = await fx.browser.session({ locale: 'zh-CN' });
+    await s.signIn(fx.accounts.regulator.email, PASSWORD, LANDING.regulator);
+  });
+  afterEach(() => s.assertClean());
+  afterAll(async () => {
+    await s?.close();
+    await fx.stop();
+  });
+
+  it('filters the queue through the URL, sorts it, and the back button restores the filter', async () => {
+    await s.byTestId('filter-platform').fill(fx.accounts.platforms.a);
+    await s.byTestId('filter-platform').press('Enter');
+    await s.page.waitForURL((u) => u.searchParams.get('platform_id') === fx.accounts.platforms.a);
+    await s.page.waitForFunction((n) => document.querySelectorAll('[data-testid="alert-row"]').length === n, fx.alerts.length);
+    expect((await rowIds()).sort()).toEqual(fx.alerts.map((a) => a.id).sort());
+    expect(await s.byTestId('alert-total').innerText()).toContain(String(fx.alerts.length));
+    await s.shot('queue-platform-a');
+
+    // The severity that narrows the list most while keeping at least one alert.
+    const counts = new Map<string, number>();
+    for (const a of fx.alerts) counts.set(a.severity, (counts.get(a.severity) ?? 0) + 1);
+    const [severity, expected] = [...counts].sort((x, y) => x[1] - y[1])[0];
+    await s.byTestId('filter-severity').selectOption(severity);
+    await s.page.waitForURL((u) => u.searchParams.get('severity') === severity && u.searchParams.get('platform_id') === fx.accounts.platforms.a);
+    await s.page.waitForFunction((n) => document.querySelectorAll('[data-testid="alert-row"]').length === n, expected);
+    const badges = await s.byTestId('severity-badge').evaluateAll((els) => els.map((e) => e.getAttribute('data-severity')));
+    expect(badges).toEqual(Array(expected).fill(severity));
+    await s.shot(`queue-severity-${severity}`);
+
+    await s.page.goBack();
+    await s.page.waitForURL((u) => !u.searchParams.has('severity') && u.searchParams.get('platform_id') === fx.accounts.platforms.a);
+    await s.page.waitForFunction((n) => document.querySelectorAll('[data-testid="alert-row"]').length === n, fx.alerts.length);
+
+    await s.byTestId('sort-severity').click();
+    await s.page.waitForURL((u) => u.searchParams.get('sort') === 'severity');
+    const order = new URL(s.page.url()).searchParams.get('order') ?? 'asc';
+    const th = s.page.locator('th', { has: s.byTestId('sort-severity') });
+    await s.page.waitForFunction(() => !!document.querySelector('th[aria-sort="ascending"], th[aria-sort="descending"]'));
+    expect(await th.getAttribute('aria-sort')).toBe(order === 'desc' ? 'descending' : 'ascending');
+    await s.page.waitForFunction((n) => document.querySelectorAll('[data-testid="alert-row"]').length === n, fx.alerts.length);
+    const ranks = (await s.byTestId('severity-badge').evaluateAll((els) => els.map((e) => e.getAttribute('data-severity') ?? ''))).map((x) => SEVERITY_RANK[x]);
+    const sorted = [...ranks].sort((a, b) => (order === 'desc' ? b - a : a - b));
+    expect(ranks).toEqual(sorted);
+    await s.shot(`queue-sorted-severity-${order}`);
+  });
+
+  it('triages two selected alerts in bulk, and the API agrees', async () => {
+    await s.goto(`/console/alerts?platform_id=${fx.accounts.platforms.a}&status=new`);
+    await s.page.waitForFunction((n) => document.querySelectorAll('[data-testid="alert-row"]').length === n, fx.alerts.length);
+    const picked = (await rowIds()).slice(0, 2) as string[];
+    for (const id of picked) await s.page.locator(`[data-testid="alert-row"][data-alert-id="${id}"] [data-testid="alert-select"]`).check();
+    await s.byTestId('bulk-bar').waitFor();
+    expect(await s.byTestId('bulk-count').innerText()).toContain('2');
+    await s.byTestId('bulk-to').selectOption('triaged');
+    await s.shot('bulk-selected');
+    await s.byTestId('bulk-apply').click();
+    await s.byTestId('bulk-result').waitFor();
+    expect(await s.byTestId('bulk-result').innerText()).toMatch(/2/);
+    // The list is reloaded with the status=new filter still on: the triaged two have left it.
+    await s.page.waitForFunction((n) => document.querySelectorAll('[data-testid="alert-row"]').length === n, fx.alerts.length - 2);
+    await s.shot('bulk-triaged');
+    for (const id of picked) expect((await fx.regulatorApi().get(`/v1/alerts/${id}`).expect(200)).body.status).toBe('triaged');
+    const untouched = fx.alerts.filter((a) => !picked.includes(a.id));
+    for (const a of untouched) expect((await fx.regulatorApi().get(`/v1/alerts/${a.id}`).expect(200)).body.status).toBe('new');
+  });
+
+  let alertId: string;
+
+  it('shows an alert: statistics, chart, legal basis in both languages, evidence', async () => {
+    // The alert whose finding cites the most evidence lines, so the evidence table has rows.
+    const full = await Promise.all(fx.alerts.map(async (a) => (await fx.regulatorApi().get(`/v1/alerts/${a.id}`).expect(200)).body));
+    const alert = full.sort((a, b) => b.finding.evidence.length - a.finding.evidence.length)[0];
+    alertId = alert.id;
+    await s.goto(`/console/alerts?platform_id=${fx.accounts.platforms.a}`);
+    await s.page.locator(`[data-testid="alert-row"][data-alert-id="${alertId}"] [data-testid="alert-link"]`).click();
+    await s.page.waitForURL(new RegExp(`/console/alerts/${alertId}$`));
+    await s.byTestId('alert-summary').waitFor();
+    expect(await s.byTestId('alert-summary').innerText()).toMatch(/[\u4e00-\u9fff]/);
+    expect(await s.byTestId('alert-status').getAttribute('data-status')).toBe(alert.status);
+    expect(await s.byTestId('stats').locator('dt').count()).toBeGreaterThan(0);
+    const chart = s.byTestId('chart');
+    expect(await chart.evaluate((el) => el.tagName.toLowerCase())).toBe('svg');
+    expect(await chart.getAttribute('role')).toBe('img');
+    expect(await chart.locator('rect, line, circle, path').count()).toBeGreaterThan(0);
+    expect(await s.byTestId('chart-table').locator('tr').count()).toBeGreaterThan(1);
+    const citations = s.byTestId('legal-citation');
+    expect(await citations.count()).toBeGreaterThan(0);
+    const zhBasis = await s.byTestId('legal-basis').innerText();
+    expect(zhBasis).toMatch(/[\u4e00-\u9fff]/);
+    const evidenceRows = await s.byTestId('evidence-table').locator('tbody tr').count();
+    expect(evidenceRows).toBeGreaterThan(0);
+    expect(evidenceRows).toBeLessThanOrEqual(alert.finding.evidence.length);
+    expect(await s.byTestId('evidence-total').innerText()).toContain(String(alert.finding.evidence.length));
+    await s.shot('alert-detail-zh');
+
+    await s.byTestId('lang-switch').click();
+    await s.page.waitForFunction(() => document.documentElement.lang === 'en');
+    const enBasis = await s.byTestId('legal-basis').innerText();
+    expect(enBasis).not.toBe(zhBasis);
+    expect(enBasis).toMatch(/[A-Za-z]{4,}/);
+    expect(await s.byTestId('legal-citation').first().getAttribute('data-code')).toBeTruthy();
+    await s.shot('alert-detail-en');
+    await s.byTestId('lang-switch').click();
+    await s.page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  });
+
+  it('opens a case from the alert, adds a task, shows its clocks, and downloads a real dossier', async () => {
+    await s.byTestId('open-case').click();
+    await s.page.waitForURL((u) => u.pathname === '/console/cases/new' && u.searchParams.get('alert_ids') === alertId);
+    expect(await s.byTestId('case-alert-ids').inputValue()).toContain(alertId);
+    await s.byTestId('case-title').fill('排他性条款 / Exclusivity clause');
+    const approver = s.byTestId('case-approver');
+    if ((await approver.evaluate((el) => el.tagName)) === 'SELECT') await approver.selectOption(fx.accounts.regulator2.id);
+    else await approver.fill(fx.accounts.regulator2.id);
+    await s.shot('case-new');
+    await s.byTestId('case-submit').click();
+    await s.page.waitForURL(/\/console\/cases\/[0-9a-f-]{36}$/);
+    const caseId = s.page.url().split('/').pop() as string;
+    await s.byTestId('case-ref').waitFor();
+    expect(await s.byTestId('case-ref').innerText()).toMatch(/CASE-\d{4}-\d{6}/);
+    expect(await s.byTestId('case-status').getAttribute('data-status')).toBe('lead');
+    expect(await s.byTestId('linked-alert').count()).toBe(1);
+    for (const clock of ['clock-lead', 'clock-decision']) {
+      expect(await s.byTestId(clock).getAttribute('data-overdue')).toBe('false');
+      expect(await s.byTestId(clock).innerText()).toMatch(/剩\s*\d+\s*天|\d+\s*d left/);
+    }
+
+    await s.byTestId('task-title').fill('约谈平台合规负责人 / Interview the compliance officer');
+    await s.byTestId('task-add').click();
+    await s.byTestId('task-item').first().waitFor();
+    expect(await s.byTestId('task-item').first().getAttribute('data-done')).toBe('false');
+    await s.page.locator('[data-testid="timeline-item"][data-kind="task_added"]').waitFor();
+    await s.shot('case-with-task');
+    const viaApi = (await fx.regulatorApi().get(`/v1/cases/${caseId}`).expect(200)).body;
+    expect(viaApi).toMatchObject({ status: 'lead', approver_id: fx.accounts.regulator2.id });
+    expect(viaApi.tasks.map((t: { title: string }) => t.title)).toEqual(['约谈平台合规负责人 / Interview the compliance officer']);
+    expect(viaApi.links.map((l: { subject_id: string }) => l.subject_id)).toEqual([alertId]);
+
+    await s.byTestId('dossier-generate').click();
+    await s.page.waitForFunction(() => ['done', 'failed'].includes(document.querySelector('[data-testid="dossier-progress"]')?.getAttribute('data-state') ?? ''), undefined, { timeout: 60_000 });
+    expect(await s.byTestId('dossier-progress').getAttribute('data-state')).toBe('done');
+    await s.byTestId('dossier-download').waitFor();
+    await s.shot('dossier-ready');
+    const [download] = await Promise.all([s.page.waitForEvent('download'), s.byTestId('dossier-download').click()]);
+    const bytes = await readFile(await download.path());
+    expect(bytes.length).toBeGreaterThan(1000);
+    expect(bytes.subarray(0, 4).toString('binary')).toBe('PK\x03\x04');
+    expect(download.suggestedFilename()).toMatch(/\.zip$/);
+    await download.saveAs(`artifacts/console/alerts-and-cases/${download.suggestedFilename()}`);
+  });
+});
