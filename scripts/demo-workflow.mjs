@@ -2,6 +2,8 @@
 //   node scripts/demo-workflow.mjs accounts   → creates one user per role (idempotent), prints
 //                                                shell exports: FAIRMARKET_TOKEN (a regulator's) etc.
 //   node scripts/demo-workflow.mjs walk       → walks one alert from triage to a decided case.
+//   node scripts/demo-workflow.mjs credentials → prints the console's address and every demo
+//                                                user's e-mail and password (English and Chinese).
 // Reads API, DEMO (var/demo) and, for `walk`, DATASET from the environment.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -25,10 +27,19 @@ async function call(method, path, token, body) {
 
 const login = async (email, password) => (await call('POST', '/v1/auth/login', null, { email, password })).access_token;
 
+// Every demo user, the admin first. `accounts` creates them; `credentials` prints them.
+const DEMO_USERS = [
+  { key: 'admin', email: 'admin@demo.fairmarket.test', role: 'admin', name: 'Administrator 管理员', use: ['users and organisations, through the API', '用户与机构管理（通过 API）'] },
+  { key: 'regulator', email: 'handler@demo.fairmarket.test', role: 'regulator', name: 'Case handler 承办人', use: ['alert queue, triage, cases, dossiers, complaints inbox', '告警队列、分诊、案件、卷宗、投诉受理'] },
+  { key: 'approver', email: 'approver@demo.fairmarket.test', role: 'regulator', name: 'Approver 审批人', use: ['decides the cases the handler puts forward', '审批承办人提交的案件决定'] },
+  { key: 'platform', email: 'compliance@p1.demo.fairmarket.test', role: 'platform_compliance', name: 'p1 compliance officer 合规专员', use: ['self-audit uploads, answers to notified alerts', '自查数据上传、答复已通知的告警'] },
+  { key: 'consumer', email: 'desk@consumers.demo.fairmarket.test', role: 'consumer_group', name: 'Complaints desk 投诉受理', use: ['submits complaints and follows their status', '提交投诉并跟踪处理状态'] },
+];
+
 async function accounts() {
   const saved = existsSync(SECRETS) ? JSON.parse(readFileSync(SECRETS, 'utf8')) : { password: randomBytes(12).toString('base64url'), users: {} };
   writeFileSync(SECRETS, JSON.stringify(saved, null, 2), { mode: 0o600 });
-  const admin = 'admin@demo.fairmarket.test';
+  const admin = DEMO_USERS[0].email;
   execFileSync(process.execPath, ['dist/apps/cli/src/main.js', 'accounts:create-admin', '--email', admin, '--password', saved.password], { stdio: ['ignore', 'ignore', 'inherit'] });
   const adminToken = await login(admin, saved.password);
   const orgs = await call('GET', '/v1/admin/organisations', adminToken);
@@ -39,12 +50,9 @@ async function accounts() {
   const consumers = await org("Consumers' Association (demo) / 消费者协会（演示）", 'consumer_group');
   const users = await call('GET', '/v1/admin/users', adminToken);
   const tokens = { admin: adminToken };
-  for (const [key, email, orgId, role, name] of [
-    ['regulator', 'handler@demo.fairmarket.test', regulator, 'regulator', 'Case handler 承办人'],
-    ['approver', 'approver@demo.fairmarket.test', regulator, 'regulator', 'Approver 审批人'],
-    ['platform', 'compliance@p1.demo.fairmarket.test', platform, 'platform_compliance', 'p1 compliance officer 合规专员'],
-    ['consumer', 'desk@consumers.demo.fairmarket.test', consumers, 'consumer_group', 'Complaints desk 投诉受理'],
-  ]) {
+  const orgOf = { regulator, platform, consumer_group: consumers };
+  for (const { key, email, role, name } of DEMO_USERS.filter((u) => u.role !== 'admin')) {
+    const orgId = orgOf[role === 'platform_compliance' ? 'platform' : role];
     const existing = users.find((u) => u.email === email);
     saved.users[key] = existing?.id ?? (await call('POST', '/v1/admin/users', adminToken, { org_id: orgId, email, display_name: name, password: saved.password, role })).id;
     tokens[key] = await login(email, saved.password);
@@ -95,8 +103,23 @@ async function walk() {
   process.stdout.write(`${JSON.stringify({ alert: alert.id, case: decided.id, case_ref: decided.ref, audit_entries: verdict.entries, audit_ok: verdict.ok })}\n`);
 }
 
+/** What a person needs to try the console: where it is and how each role signs in. */
+async function credentials() {
+  if (!existsSync(SECRETS)) throw new Error(`${SECRETS} is missing: run \`node scripts/demo-workflow.mjs accounts\` (npm run demo does) first`);
+  const { password } = JSON.parse(readFileSync(SECRETS, 'utf8'));
+  const lines = [
+    `Regulator console / 监管控制台:  ${API}/console/`,
+    `Demo users (password for all of them: ${password}) / 演示账户（统一密码：${password}）:`,
+  ];
+  const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
+  for (const u of DEMO_USERS) lines.push(`  ${u.email.padEnd(width)}  ${u.role.padEnd(19)}  ${u.name}: ${u.use[0]} / ${u.use[1]}`);
+  lines.push(`The password is kept in ${SECRETS} / 密码保存在 ${SECRETS}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
 const mode = process.argv[2];
-(mode === 'accounts' ? accounts() : mode === 'walk' ? walk() : Promise.reject(new Error('usage: demo-workflow.mjs accounts|walk'))).catch((error) => {
+const modes = { accounts, walk, credentials };
+(modes[mode] ? modes[mode]() : Promise.reject(new Error('usage: demo-workflow.mjs accounts|walk|credentials'))).catch((error) => {
   process.stderr.write(`demo workflow failed: ${error.message}\n`);
   process.exit(1);
 });

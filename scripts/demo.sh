@@ -69,6 +69,7 @@ API="$API" DATASET="$DATASET" DEMO="$DEMO" bash scripts/demo-dossier.sh
 cat >&2 <<TXT
 
 Where to look next / 下一步:
+  Regulator console / 监管控制台: $API/console/   (sign in with a user below / 用下列账户登录)
   API and its OpenAPI docs:  $API/docs
   The dataset:               $API/v1/datasets/$DATASET   (report: .../report, findings: .../findings)
   Findings document:         $DEMO/findings.json
@@ -76,4 +77,6 @@ Where to look next / 下一步:
   Offline self-audit:        npm run -s fairmarket -- detect --input $DEMO/dataset --out /tmp/findings.json
   Logs:                      $DEMO/api.log, $DEMO/worker.log
   Stop the demo servers:     bash scripts/demo-stop.sh
+
 TXT
+API="$API" DEMO="$DEMO" node scripts/demo-workflow.mjs credentials >&2
