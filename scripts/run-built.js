@@ -22,10 +22,11 @@ function newestSource(dir) {
     return 0;
   }
   for (const e of entries) {
-    if (e.name === 'node_modules' || e.name === 'console') continue;
+    if (e.name === 'node_modules') continue;
     const p = path.join(dir, e.name);
     if (e.isDirectory()) newest = Math.max(newest, newestSource(p));
-    else if (/\.(ts|json)$/.test(e.name)) newest = Math.max(newest, fs.statSync(p).mtimeMs);
+    // .tsx/.css/.html/.mts: the console (apps/console), built by Vite into dist/console.
+    else if (/\.(ts|tsx|mts|json|css|html)$/.test(e.name)) newest = Math.max(newest, fs.statSync(p).mtimeMs);
   }
   return newest;
 }
@@ -40,7 +41,14 @@ function built() {
 
 function build() {
   const bin = (name) => path.join(root, 'node_modules', '.bin', name);
-  for (const [cmd, args] of [[bin('tsc'), ['-p', 'tsconfig.build.json']], [bin('tsc-alias'), ['-p', 'tsconfig.build.json']]]) {
+  const steps = [
+    [bin('tsc'), ['-p', 'tsconfig.build.json']],
+    [bin('tsc-alias'), ['-p', 'tsconfig.build.json']],
+    // The same two steps as `npm run build:console`: type-check the console, then bundle it.
+    [bin('tsc'), ['-p', 'apps/console', '--noEmit']],
+    [bin('vite'), ['build', '--config', 'apps/console/vite.config.mts', '--logLevel', 'warn']],
+  ];
+  for (const [cmd, args] of steps) {
     const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 2, 2] });
     if (r.status !== 0) {
       process.stderr.write(`build failed (${path.basename(cmd)} exited ${r.status}); fix the errors above\n`);

@@ -6,6 +6,7 @@ import pinoHttp from 'pino-http';
 import type { Environment } from '@fairmarket/config';
 import { PinoLogger, createRootLogger } from '@fairmarket/logging';
 import { ApiModule } from './api.module';
+import { serveConsole } from './console/serve-console';
 
 /** Builds the HTTP application; main.ts listens on it, end-to-end tests drive it with supertest. */
 export async function createApiApp(config: Environment): Promise<INestApplication> {
@@ -15,6 +16,8 @@ export async function createApiApp(config: Environment): Promise<INestApplicatio
     bodyParser: false,
   });
   app.use(pinoHttp({ logger: root, autoLogging: { ignore: (req) => req.url === '/health/live' } }));
+  // The console's static files, before Nest's router: public, and not part of the API surface.
+  app.use(serveConsole());
   app.useBodyParser('json', { limit: config.MAX_JSON_BODY_BYTES });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.enableShutdownHooks();

@@ -1,0 +1,49 @@
+import { useCallback, useState } from 'react';
+import { useApp } from '../components/app-context';
+import { navigate, useLocation } from '../components/router';
+import { useLoad } from '../components/use-load';
+import { alertApiQuery, alertFiltersToQuery, parseAlertFilters, type AlertFilters } from '../lib/alert-filters';
+import { AlertFiltersForm } from './alert-filters-form';
+import { AlertTable } from './alert-table';
+import type { AlertPage } from './alert-types';
+import { BulkBar } from './bulk-bar';
+
+const PER_PAGE = 50;
+
+/** The triage queue: filters live in the address, so a filtered view can be shared or bookmarked. */
+export function AlertQueuePage() {
+  const { api, t, user } = useApp();
+  const { search } = useLocation();
+  const filters = parseAlertFilters(search);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [bulkMessage, setBulkMessage] = useState('');
+  const { data, loading, reload } = useLoad(() => api.get<AlertPage>(`/v1/alerts${alertApiQuery(filters, PER_PAGE)}`), [api, search]);
+  const go = useCallback((next: AlertFilters) => {
+    setSelected(new Set());
+    navigate(`/console/alerts${alertFiltersToQuery(next)}`);
+  }, []);
+  const canTriage = user?.role === 'regulator';
+  const pages = data ? Math.max(1, Math.ceil(data.total / PER_PAGE)) : 1;
+
+  return (
+    <section>
+      <h1>{t('alertQueueTitle')}</h1>
+      <AlertFiltersForm filters={filters} onApply={go} />
+      <p data-testid="alert-total" aria-live="polite">
+        {loading ? t('loading') : t('alertTotal', { n: data?.total ?? 0 })}
+      </p>
+      {canTriage && selected.size > 0 && <BulkBar ids={[...selected]} onDone={(message) => { setBulkMessage(message); setSelected(new Set()); void reload(); }} />}
+      {bulkMessage && <p data-testid="bulk-result">{bulkMessage}</p>}
+      {data && <AlertTable items={data.items} filters={filters} onSort={go} selectable={canTriage} selected={selected} onSelect={setSelected} />}
+      <nav className="pager" aria-label={t('pagination')}>
+        <button type="button" disabled={filters.page <= 1} onClick={() => go({ ...filters, page: filters.page - 1 })} data-testid="page-prev">
+          {t('previous')}
+        </button>
+        <span>{t('pageOf', { page: filters.page, pages })}</span>
+        <button type="button" disabled={filters.page >= pages} onClick={() => go({ ...filters, page: filters.page + 1 })} data-testid="page-next">
+          {t('next')}
+        </button>
+      </nav>
+    </section>
+  );
+}

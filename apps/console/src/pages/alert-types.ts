@@ -1,0 +1,58 @@
+/** Alert shapes as GET /v1/alerts and GET /v1/alerts/:id return them. */
+export interface AlertRow {
+  id: string;
+  dataset_id: string;
+  platform_id: string;
+  detector: string;
+  severity: string;
+  summary: string;
+  summary_zh: string | null;
+  status: string;
+  close_reason: string | null;
+  assignee_id: string | null;
+  due_at: string | null;
+  notified_at: string | null;
+  responded_at: string | null;
+  created_at: string;
+  updated_at: string;
+  overdue?: boolean;
+}
+
+export interface AlertPage {
+  total: number;
+  page: number;
+  per_page: number;
+  items: AlertRow[];
+}
+
+export interface Finding {
+  id: string;
+  detector: string;
+  kind: string | null;
+  severity: string;
+  platform_id: string;
+  subject: Record<string, unknown>;
+  period: { from: string; to: string } | null;
+  summary: string;
+  summary_zh?: string;
+  metrics: Record<string, unknown>;
+  evidence: { file: string; id: string; note?: string }[];
+  evidence_total: number;
+  legal_basis: string[];
+  method: string;
+}
+
+export interface AlertEvent {
+  id: string;
+  at: string;
+  actor_id: string | null;
+  kind: string;
+  visibility: string;
+  body: Record<string, unknown>;
+}
+
+export interface AlertDetail extends AlertRow {
+  finding: Finding;
+  response_note: string | null;
+  history: AlertEvent[];
+}

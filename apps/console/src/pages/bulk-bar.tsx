@@ -1,0 +1,50 @@
+import { useState, type FormEvent } from 'react';
+import { useApp } from '../components/app-context';
+import { ALERT_STATUSES, CLOSE_REASONS } from '../lib/domain';
+
+interface BulkResult {
+  results: { id: string; ok: boolean }[];
+}
+
+/** One transition for every selected alert; the API reports each alert's outcome, and so do we. */
+export function BulkBar({ ids, onDone }: { ids: string[]; onDone: (message: string) => void }) {
+  const { api, t, tv, announce, fail } = useApp();
+  const [to, setTo] = useState('triaged');
+  const [reason, setReason] = useState<string>(CLOSE_REASONS[0]);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      const answer = await api.post<BulkResult>('/v1/alerts/bulk', { ids, action: 'transition', to, ...(to === 'closed' ? { reason } : {}) });
+      const ok = answer.results.filter((r) => r.ok).length;
+      const message = t('bulkResult', { ok, failed: answer.results.length - ok });
+      announce(message);
+      onDone(message);
+    } catch (error) {
+      fail(error);
+    }
+  };
+  return (
+    <form className="bulk-bar" onSubmit={submit} data-testid="bulk-bar" aria-label={t('bulkTriage')}>
+      <span data-testid="bulk-count">{t('selectedCount', { n: ids.length })}</span>
+      <label>
+        {t('moveTo')}
+        <select value={to} onChange={(e) => setTo(e.target.value)} data-testid="bulk-to">
+          {ALERT_STATUSES.filter((s) => s !== 'new').map((s) => (
+            <option key={s} value={s}>{tv('status', s)}</option>
+          ))}
+        </select>
+      </label>
+      {to === 'closed' && (
+        <label>
+          {t('closeReason')}
+          <select value={reason} onChange={(e) => setReason(e.target.value)} data-testid="bulk-reason">
+            {CLOSE_REASONS.map((r) => (
+              <option key={r} value={r}>{tv('reason', r)}</option>
+            ))}
+          </select>
+        </label>
+      )}
+      <button type="submit" className="primary" data-testid="bulk-apply">{t('applyToSelected')}</button>
+    </form>
+  );
+}

@@ -1,0 +1,49 @@
+import { useApp } from '../components/app-context';
+import { Link } from '../components/link';
+import { useLoad } from '../components/use-load';
+import { formatDateTime } from '../lib/format';
+import type { CaseRow } from './case-types';
+
+export function CaseListPage() {
+  const { api, t, tv, lang } = useApp();
+  const { data } = useLoad(() => api.get<{ total: number; items: CaseRow[] }>('/v1/cases?per_page=200'), [api]);
+  return (
+    <section>
+      <h1>{t('casesTitle')}</h1>
+      <p>
+        <Link href="/console/cases/new" className="button-link" data-testid="case-new">{t('openCase')}</Link>
+      </p>
+      {!data ? (
+        <p>{t('loading')}</p>
+      ) : (
+        <table className="data" data-testid="case-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('caseRef')}</th>
+              <th scope="col">{t('title')}</th>
+              <th scope="col">{t('platform')}</th>
+              <th scope="col">{t('status')}</th>
+              <th scope="col">{t('opened')}</th>
+              <th scope="col">{t('decisionDue')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.items.map((c) => (
+              <tr key={c.id} data-testid="case-row" data-case-id={c.id}>
+                <td><Link href={`/console/cases/${c.id}`} data-testid="case-link">{c.ref}</Link></td>
+                <td>{c.title}</td>
+                <td>{c.platform_id}</td>
+                <td>{tv('caseStatus', c.status)}</td>
+                <td>{formatDateTime(c.opened_at, lang)}</td>
+                <td>
+                  {formatDateTime(c.decision_due_at, lang)}
+                  {(c.lead_overdue || c.decision_overdue) && <span className="overdue-flag" data-testid="case-overdue"> {t('overdue')}</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

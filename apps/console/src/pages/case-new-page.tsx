@@ -1,0 +1,62 @@
+import { useState, type FormEvent } from 'react';
+import { useApp } from '../components/app-context';
+import { navigate, useLocation } from '../components/router';
+import { useAction } from '../components/use-action';
+import type { CaseDetail } from './case-types';
+
+const ids = (s: string) => s.split(/[\s,]+/).map((x) => x.trim()).filter(Boolean);
+
+/**
+ * Opening a case names a handler and a different approver (four eyes). The API offers no
+ * directory of regulators to a regulator, so the approver is given by user id.
+ */
+export function CaseNewPage() {
+  const { api, t, user } = useApp();
+  const { search } = useLocation();
+  const q = new URLSearchParams(search);
+  const { busy, run } = useAction();
+  const [title, setTitle] = useState('');
+  const [handler, setHandler] = useState(user?.id ?? '');
+  const [approver, setApprover] = useState('');
+  const [alertIds, setAlertIds] = useState(q.get('alert_ids') ?? '');
+  const [complaintIds, setComplaintIds] = useState(q.get('complaint_ids') ?? '');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    let created: CaseDetail | null = null;
+    void run(
+      async () => {
+        created = await api.post<CaseDetail>('/v1/cases', { title, handler_id: handler.trim(), approver_id: approver.trim(), alert_ids: ids(alertIds), complaint_ids: ids(complaintIds) });
+      },
+      () => created && navigate(`/console/cases/${(created as CaseDetail).id}`),
+    );
+  };
+  return (
+    <section className="narrow">
+      <h1>{t('openCase')}</h1>
+      <form onSubmit={submit} className="stack" data-testid="case-new-form">
+        <label>
+          {t('title')}
+          <input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={300} data-testid="case-title" />
+        </label>
+        <label>
+          {t('handlerId')}
+          <input value={handler} onChange={(e) => setHandler(e.target.value)} required data-testid="case-handler" />
+        </label>
+        <label>
+          {t('approverId')}
+          <input value={approver} onChange={(e) => setApprover(e.target.value)} required aria-describedby="approver-help" data-testid="case-approver" />
+        </label>
+        <p id="approver-help" className="muted">{t('approverHelp')}</p>
+        <label>
+          {t('alertIds')}
+          <textarea value={alertIds} onChange={(e) => setAlertIds(e.target.value)} rows={2} data-testid="case-alert-ids" />
+        </label>
+        <label>
+          {t('complaintIds')}
+          <textarea value={complaintIds} onChange={(e) => setComplaintIds(e.target.value)} rows={2} data-testid="case-complaint-ids" />
+        </label>
+        <button type="submit" className="primary" disabled={busy} data-testid="case-submit">{t('openCase')}</button>
+      </form>
+    </section>
+  );
+}

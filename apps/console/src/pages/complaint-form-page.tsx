@@ -1,0 +1,103 @@
+import { useState, type FormEvent } from 'react';
+import { useApp } from '../components/app-context';
+import { navigate } from '../components/router';
+import { COMPLAINT_CATEGORIES } from '../lib/domain';
+import { toRfc3339 } from '../lib/local-time';
+
+/** A consumer group's structured complaint: what, where, the price seen and when, and screenshots. */
+export function ComplaintFormPage() {
+  const { api, t, tv, announce, fail } = useApp();
+  const [platform, setPlatform] = useState('');
+  const [sku, setSku] = useState('');
+  const [url, setUrl] = useState('');
+  const [category, setCategory] = useState<string>(COMPLAINT_CATEGORIES[0]);
+  const [price, setPrice] = useState('');
+  const [currency, setCurrency] = useState('CNY');
+  const [seenAt, setSeenAt] = useState('');
+  const [observedNote, setObservedNote] = useState('');
+  const [narrative, setNarrative] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const observed = price && seenAt ? [{ price_minor: Math.round(Number(price) * 100), currency, seen_at: toRfc3339(seenAt), ...(observedNote ? { note: observedNote } : {}) }] : [];
+      const created = await api.post<{ id: string; ref: string }>('/v1/complaints', {
+        platform_id: platform.trim(),
+        ...(sku.trim() ? { sku_id: sku.trim() } : {}),
+        ...(url.trim() ? { page_url: url.trim() } : {}),
+        category,
+        observed,
+        narrative,
+      });
+      if (files.length > 0) {
+        await api.upload(`/v1/complaints/${created.id}/attachments`, files, (p) => announce(t('uploading', { percent: p.total ? Math.round((p.loaded / p.total) * 100) : 0 })));
+      }
+      announce(t('complaintSubmitted', { ref: created.ref }));
+      navigate(`/console/complaints/${created.id}`);
+    } catch (error) {
+      fail(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="narrow">
+      <h1>{t('newComplaint')}</h1>
+      <form onSubmit={submit} className="stack" data-testid="complaint-form">
+        <label>
+          {t('platformId')}
+          <input value={platform} onChange={(e) => setPlatform(e.target.value)} required pattern="[A-Za-z0-9._:\-]{1,128}" data-testid="complaint-platform" />
+        </label>
+        <label>
+          {t('skuId')}
+          <input value={sku} onChange={(e) => setSku(e.target.value)} aria-describedby="sku-help" data-testid="complaint-sku" />
+        </label>
+        <label>
+          {t('pageUrl')}
+          <input type="url" value={url} onChange={(e) => setUrl(e.target.value)} aria-describedby="sku-help" data-testid="complaint-url" />
+        </label>
+        <p id="sku-help" className="muted">{t('skuOrUrlHelp')}</p>
+        <label>
+          {t('category')}
+          <select value={category} onChange={(e) => setCategory(e.target.value)} data-testid="complaint-category">
+            {COMPLAINT_CATEGORIES.map((c) => (
+              <option key={c} value={c}>{tv('category', c)}</option>
+            ))}
+          </select>
+        </label>
+        <fieldset>
+          <legend>{t('observedPrice')}</legend>
+          <label>
+            {t('priceYuan')}
+            <input type="number" min="0" step="0.01" inputMode="decimal" value={price} onChange={(e) => setPrice(e.target.value)} data-testid="observed-price" />
+          </label>
+          <label>
+            {t('currency')}
+            <input value={currency} onChange={(e) => setCurrency(e.target.value.toUpperCase())} pattern="[A-Z]{3}" maxLength={3} data-testid="observed-currency" />
+          </label>
+          <label>
+            {t('seenAt')}
+            <input type="datetime-local" value={seenAt} onChange={(e) => setSeenAt(e.target.value)} required={Boolean(price)} data-testid="observed-at" />
+          </label>
+          <label>
+            {t('observedNote')}
+            <input value={observedNote} onChange={(e) => setObservedNote(e.target.value)} maxLength={500} data-testid="observed-note" />
+          </label>
+        </fieldset>
+        <label>
+          {t('narrative')}
+          <textarea value={narrative} onChange={(e) => setNarrative(e.target.value)} required minLength={10} rows={5} data-testid="complaint-narrative-input" />
+        </label>
+        <label>
+          {t('attachmentsHelp')}
+          <input type="file" multiple accept="image/png,image/jpeg,image/webp,application/pdf" onChange={(e) => setFiles([...(e.target.files ?? [])])} data-testid="complaint-files" />
+        </label>
+        <button type="submit" className="primary" disabled={busy} data-testid="complaint-submit">{t('submitComplaint')}</button>
+      </form>
+    </section>
+  );
+}
