@@ -4,7 +4,6 @@ import { statSync } from 'node:fs';
 import type { BrowserSession } from '../support/browser-session';
 import { generatedSelfAuditFiles } from '../support/console-dataset';
 import { ConsoleFixture, LANDING, PASSWORD } from '../support/console-fixture';
-import { waitFor } from '../support/test-config';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(300, 7)]);
 
@@ -108,7 +107,8 @@ describe('console: complaints and self-audit', () => {
     expect(paths.reduce((n, p) => n + statSync(p).size, 0)).toBeGreaterThan(100_000);
 
     await s.byTestId('detect-run').click();
-    await waitFor('the detection run to finish in the console', async () => /done|完成/i.test((await s.byTestId('detect-status').innerText().catch(() => '')) ?? ''), 90_000, 500);
+    await s.page.waitForFunction(() => ['done', 'failed'].includes(document.querySelector('[data-testid="detect-status"]')?.getAttribute('data-state') ?? ''), undefined, { timeout: 90_000 });
+    expect(await s.byTestId('detect-status').getAttribute('data-state')).toBe('done');
     await s.byTestId('finding-row').first().waitFor();
     const shown = await s.byTestId('finding-row').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-finding-id')));
     const api = (await fx.as(fx.accounts.platformA.token).get(`/v1/datasets/${datasetId}/findings`).expect(200)).body;

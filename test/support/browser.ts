@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { BrowserSession, type SessionOptions } from './browser-session';
+import { ARTIFACTS_DIR, BrowserSession, type SessionOptions } from './browser-session';
 
 /** Debian's Chromium, installed by scripts/install.sh; CHROMIUM_PATH overrides it on other machines. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -32,6 +33,8 @@ export class ConsoleBrowser {
   /** `suite` names the screenshot folder: artifacts/console/<suite>/. */
   static async launch(baseUrl: string, suite: string): Promise<ConsoleBrowser> {
     if (!existsSync(CHROMIUM_PATH)) throw new Error(`no Chromium at ${CHROMIUM_PATH}: run scripts/install.sh (apt-get install chromium) or set CHROMIUM_PATH`);
+    // This run's screenshots only: a stale PNG from an earlier run would pass for this one's.
+    rmSync(join(ARTIFACTS_DIR, suite), { recursive: true, force: true });
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
     return new ConsoleBrowser(browser, baseUrl, suite);
   }
