@@ -50,10 +50,13 @@ describe('console: triage, alert detail, case and dossier', () => {
 
     await s.byTestId('sort-severity').click();
     await s.page.waitForURL((u) => u.searchParams.get('sort') === 'severity');
-    const order = new URL(s.page.url()).searchParams.get('order') ?? 'asc';
+    // A first click sorts descending (most severe first); the default order is left out of the URL.
+    const order = new URL(s.page.url()).searchParams.get('order') ?? 'desc';
+    expect(order).toBe('desc');
     const th = s.page.locator('th', { has: s.byTestId('sort-severity') });
-    await s.page.waitForFunction(() => !!document.querySelector('th[aria-sort="ascending"], th[aria-sort="descending"]'));
-    expect(await th.getAttribute('aria-sort')).toBe(order === 'desc' ? 'descending' : 'ascending');
+    await s.page.waitForFunction(() => document.querySelector('th:has([data-testid="sort-severity"])')?.getAttribute('aria-sort') === 'descending');
+    expect(await s.page.locator('th[aria-sort="ascending"], th[aria-sort="descending"]').count()).toBe(1);
+    expect(await th.getAttribute('aria-sort')).toBe('descending');
     await s.page.waitForFunction((n) => document.querySelectorAll('[data-testid="alert-row"]').length === n, fx.alerts.length);
     const ranks = (await s.byTestId('severity-badge').evaluateAll((els) => els.map((e) => e.getAttribute('data-severity') ?? ''))).map((x) => SEVERITY_RANK[x]);
     const sorted = [...ranks].sort((a, b) => (order === 'desc' ? b - a : a - b));
@@ -84,9 +87,12 @@ describe('console: triage, alert detail, case and dossier', () => {
   let alertId: string;
 
   it('shows an alert: statistics, chart, legal basis in both languages, evidence', async () => {
-    // The alert whose finding cites the most evidence lines, so the evidence table has rows.
+    // Of the alerts with numbers to chart, the one citing the most evidence lines, so every part has content.
     const full = await Promise.all(fx.alerts.map(async (a) => (await fx.regulatorApi().get(`/v1/alerts/${a.id}`).expect(200)).body));
-    const alert = full.sort((a, b) => b.finding.evidence.length - a.finding.evidence.length)[0];
+    const charted = full.filter((a) => Object.values(a.finding.metrics ?? {}).some((v) => typeof v === 'number'));
+    console.log(JSON.stringify(full.map((a) => [a.detector, a.finding.metrics, a.finding.evidence.length])));
+    expect(charted.length).toBeGreaterThan(0);
+    const alert = charted.sort((a, b) => b.finding.evidence.length - a.finding.evidence.length)[0];
     alertId = alert.id;
     await s.goto(`/console/alerts?platform_id=${fx.accounts.platforms.a}`);
     await s.page.locator(`[data-testid="alert-row"][data-alert-id="${alertId}"] [data-testid="alert-link"]`).click();
