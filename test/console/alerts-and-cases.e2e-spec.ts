@@ -12,6 +12,12 @@ describe('console: triage, alert detail, case and dossier', () => {
   let s: BrowserSession;
   const rows = () => s.byTestId('alert-row');
   const rowIds = async () => rows().evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-alert-id')));
+  /** The alert ids the API lists for a query, in its order. */
+  const apiIds = async (query: Record<string, string>): Promise<string[]> =>
+    (await fx.regulatorApi().get('/v1/alerts').query({ ...query, per_page: 50 }).expect(200)).body.items.map((a: { id: string }) => a.id);
+  /** Waits until the table shows exactly these rows in this order (a stale list fails it). */
+  const showsRows = (ids: string[]) =>
+    s.page.waitForFunction((want) => JSON.stringify([...document.querySelectorAll('[data-testid="alert-row"]')].map((r) => r.getAttribute('data-alert-id'))) === want, JSON.stringify(ids));
 
   beforeAll(async () => {
     await fx.start({ withAlerts: true });
@@ -28,7 +34,7 @@ describe('console: triage, alert detail, case and dossier', () => {
     await s.byTestId('filter-platform').fill(fx.accounts.platforms.a);
     await s.byTestId('filter-platform').press('Enter');
     await s.page.waitForURL((u) => u.searchParams.get('platform_id') === fx.accounts.platforms.a);
-    await s.page.waitForFunction((n) => document.querySelectorAll('[data-testid="alert-row"]').length === n, fx.alerts.length);
+    await showsRows(await apiIds({ platform_id: fx.accounts.platforms.a }));
     expect((await rowIds()).sort()).toEqual(fx.alerts.map((a) => a.id).sort());
     expect(await s.byTestId('alert-total').innerText()).toContain(String(fx.alerts.length));
     await s.shot('queue-platform-a');
@@ -39,14 +45,15 @@ describe('console: triage, alert detail, case and dossier', () => {
     const [severity, expected] = [...counts].sort((x, y) => x[1] - y[1])[0];
     await s.byTestId('filter-severity').selectOption(severity);
     await s.page.waitForURL((u) => u.searchParams.get('severity') === severity && u.searchParams.get('platform_id') === fx.accounts.platforms.a);
-    await s.page.waitForFunction((n) => document.querySelectorAll('[data-testid="alert-row"]').length === n, expected);
+    await showsRows(await apiIds({ platform_id: fx.accounts.platforms.a, severity }));
+    expect(await rows().count()).toBe(expected);
     const badges = await s.byTestId('severity-badge').evaluateAll((els) => els.map((e) => e.getAttribute('data-severity')));
     expect(badges).toEqual(Array(expected).fill(severity));
     await s.shot(`queue-severity-${severity}`);
 
     await s.page.goBack();
     await s.page.waitForURL((u) => !u.searchParams.has('severity') && u.searchParams.get('platform_id') === fx.accounts.platforms.a);
-    await s.page.waitForFunction((n) => document.querySelectorAll('[data-testid="alert-row"]').length === n, fx.alerts.length);
+    await showsRows(await apiIds({ platform_id: fx.accounts.platforms.a }));
 
     await s.byTestId('sort-severity').click();
     await s.page.waitForURL((u) => u.searchParams.get('sort') === 'severity');
@@ -57,11 +64,12 @@ describe('console: triage, alert detail, case and dossier', () => {
     await s.page.waitForFunction(() => document.querySelector('th:has([data-testid="sort-severity"])')?.getAttribute('aria-sort') === 'descending');
     expect(await s.page.locator('th[aria-sort="ascending"], th[aria-sort="descending"]').count()).toBe(1);
     expect(await th.getAttribute('aria-sort')).toBe('descending');
-    await s.page.waitForFunction((n) => document.querySelectorAll('[data-testid="alert-row"]').length === n, fx.alerts.length);
-    const ranks = (await s.byTestId('severity-badge').evaluateAll((els) => els.map((e) => e.getAttribute('data-severity') ?? ''))).map((x) => SEVERITY_RANK[x]);
-    const sorted = [...ranks].sort((a, b) => (order === 'desc' ? b - a : a - b));
-    expect(ranks).toEqual(sorted);
+    // The rows in exactly the API's order for the same query (this also waits out the old list)...
+    await showsRows(await apiIds({ platform_id: fx.accounts.platforms.a, sort: 'severity', order: 'desc' }));
     await s.shot(`queue-sorted-severity-${order}`);
+    // ...and that order puts the most severe first.
+    const ranks = (await s.byTestId('severity-badge').evaluateAll((els) => els.map((e) => e.getAttribute('data-severity') ?? ''))).map((x) => SEVERITY_RANK[x]);
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
   });
 
   it('triages two selected alerts in bulk, and the API agrees', async () => {
@@ -90,7 +98,6 @@ describe('console: triage, alert detail, case and dossier', () => {
     // Of the alerts with numbers to chart, the one citing the most evidence lines, so every part has content.
     const full = await Promise.all(fx.alerts.map(async (a) => (await fx.regulatorApi().get(`/v1/alerts/${a.id}`).expect(200)).body));
     const charted = full.filter((a) => Object.values(a.finding.metrics ?? {}).some((v) => typeof v === 'number'));
-    console.log(JSON.stringify(full.map((a) => [a.detector, a.finding.metrics, a.finding.evidence.length])));
     expect(charted.length).toBeGreaterThan(0);
     const alert = charted.sort((a, b) => b.finding.evidence.length - a.finding.evidence.length)[0];
     alertId = alert.id;

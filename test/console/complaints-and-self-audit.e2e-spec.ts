@@ -2,7 +2,7 @@
 // Functions passed to page.evaluate/waitForFunction run in the browser, hence the DOM types.
 import { statSync } from 'node:fs';
 import type { BrowserSession } from '../support/browser-session';
-import { generatedSelfAuditFiles } from '../support/console-dataset';
+import { onePlatformFiles } from '../support/console-dataset';
 import { ConsoleFixture, LANDING, PASSWORD } from '../support/console-fixture';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(300, 7)]);
@@ -21,7 +21,7 @@ describe('console: complaints and self-audit', () => {
   beforeAll(async () => {
     await fx.start();
     // Generated while the complaint test runs; the self-audit test awaits it.
-    files = generatedSelfAuditFiles(fx.accounts.platforms.a);
+    files = onePlatformFiles('p1', fx.accounts.platforms.a);
     files.catch(() => undefined);
   });
   afterEach(async () => {

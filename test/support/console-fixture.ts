@@ -4,6 +4,7 @@ import { createAccounts, PASSWORD, type Accounts } from '../security/support/acc
 import { ingestExample } from '../security/support/example-dataset';
 import { ARTIFACTS_DIR } from './browser-session';
 import { ConsoleBrowser } from './browser';
+import { onePlatformFiles } from './console-dataset';
 import { startApi, startWorker, type ServiceProcess } from './service-process';
 import { waitFor } from './test-config';
 
@@ -18,7 +19,7 @@ export const LANDING = {
 
 /**
  * What every console test file shares: one compiled api (which serves the console at /console/)
- * and one worker, one user per role, optionally platform A's example submission with its alerts,
+ * and one worker, one user per role, optionally two submissions of platform A with their alerts,
  * and one Chromium. Started once per file to keep the suite inside its time budget on two cores.
  */
 export class ConsoleFixture {
@@ -44,13 +45,37 @@ export class ConsoleFixture {
     this.url = started.url;
     [this.worker, this.accounts, this.browser] = await Promise.all([startWorker(env), createAccounts(this.url), ConsoleBrowser.launch(this.url, this.suite)]);
     if (options.withAlerts) {
-      await ingestExample(this.url, this.accounts.platformA.token, this.accounts.platforms.a, { scope: 'submission' });
-      this.alerts = await waitFor('alerts of platform A', async () => {
+      // Clause findings (text, no numbers) from the spec's example, and price discrimination
+      // (an effect with its interval, for the chart) from the generated marketplace.
+      const datasets = await Promise.all([
+        ingestExample(this.url, this.accounts.platformA.token, this.accounts.platforms.a, { scope: 'submission' }),
+        onePlatformFiles('ppd-1', this.accounts.platforms.a).then((files) => this.submit(this.accounts.platformA.token, files)),
+      ]);
+      let expected = 0;
+      for (const id of datasets) {
+        const findings = (await this.regulatorApi().get(`/v1/datasets/${id}/findings`).expect(200)).body.findings as { severity: string }[];
+        expected += findings.filter((f) => f.severity !== 'info').length;
+      }
+      this.alerts = await waitFor('one alert per finding of platform A', async () => {
         const res = await this.regulatorApi().get('/v1/alerts').query({ platform_id: this.accounts.platforms.a, per_page: 500 });
-        return res.body.total > 1 ? res.body.items : null;
+        return res.body.total === expected ? res.body.items : null;
       });
     }
     return this;
+  }
+
+  /** Uploads files from disk as a submission of `token`'s platform; resolves when detection has run. */
+  async submit(token: string, files: string[]): Promise<string> {
+    const created = await this.as(token).post('/v1/datasets').send({ name: 'generated submission', scope: 'submission' }).expect(201);
+    const id = created.body.id as string;
+    let upload = this.as(token).post(`/v1/datasets/${id}/files`);
+    for (const file of files) upload = upload.attach('files', file);
+    await upload.expect(202);
+    await waitFor(`findings of dataset ${id}`, async () => {
+      const res = await this.as(token).get(`/v1/datasets/${id}/findings`);
+      return res.status === 200 && res.body.run?.status === 'done' ? true : null;
+    }, 90_000);
+    return id;
   }
 
   /** The API as the regulator, to check through the API what the console claims to have done. */
