@@ -67,7 +67,7 @@ describe('console: complaints and self-audit', () => {
     await s.page.locator(`[data-testid="complaint-row"][data-complaint-id="${complaintId}"]`).waitFor();
   });
 
-  it('shows the complaint in the regulator inbox, with its narrative and attachment', async () => {
+  it('shows the complaint in the regulator inbox, and the status the regulator sets reaches the submitter', async () => {
     const s = await open();
     await s.signIn(fx.accounts.regulator.email, PASSWORD, LANDING.regulator);
     await s.byTestId('nav-complaints').click();
@@ -81,6 +81,22 @@ describe('console: complaints and self-audit', () => {
     expect(await s.byTestId('attachment-item').count()).toBe(1);
     expect(await s.byTestId('complaint-open-case').getAttribute('href')).toContain(`complaint_ids=${complaintId}`);
     await s.shot('regulator-complaint');
+
+    const NOTE = '已受理，正在核查。Received; we are looking into it.';
+    await s.byTestId('complaint-set-status').selectOption('under_review');
+    await s.byTestId('complaint-note').fill(NOTE);
+    await s.byTestId('complaint-status-submit').click();
+    await s.page.waitForFunction(() => document.querySelector('[data-testid="complaint-status"]')?.getAttribute('data-status') === 'under_review');
+    expect((await fx.as(fx.accounts.consumer.token).get(`/v1/complaints/${complaintId}`).expect(200)).body).toMatchObject({ status: 'under_review', status_note: NOTE });
+
+    // The submitter sees the new status and the note written for it, in English this time.
+    const consumer = await open('en-US');
+    await consumer.signIn(fx.accounts.consumer.email, PASSWORD, LANDING.consumer);
+    await consumer.goto(`/console/complaints/${complaintId}`);
+    await consumer.byTestId('complaint-status-note').waitFor();
+    expect(await consumer.byTestId('complaint-status').getAttribute('data-status')).toBe('under_review');
+    expect(await consumer.byTestId('complaint-status-note').innerText()).toBe(NOTE);
+    await consumer.shot('consumer-sees-status-note');
   });
 
   it('lets a platform upload a generated self-audit dataset, watch it become ready, run detection and read the findings', async () => {
