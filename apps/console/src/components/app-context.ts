@@ -21,8 +21,8 @@ export interface AppServices {
   t: (key: MessageKey, vars?: Record<string, string | number>) => string;
   /** A domain value (status, detector, severity…) in the reader's language; the raw value when untranslated. */
   tv: (prefix: string, value: string | null | undefined) => string;
-  /** Says something to screen readers (and shows it) in the live region. */
-  announce: (message: string) => void;
+  /** Says something to screen readers (and shows it) in the live region; kept as a key so it follows a language switch. */
+  announce: (key: MessageKey, vars?: Record<string, string | number>) => void;
   /** Shows an error in the alert region, in the reader's language. */
   fail: (error: unknown) => void;
   signIn: (token: string) => Promise<void>;

@@ -20,7 +20,7 @@ export function App() {
   const [user, setUser] = useState<CurrentUser | null>(null);
   const [checking, setChecking] = useState(Boolean(token));
   const [lang, setLangState] = useState<Lang>(() => initialLang(localStorage.getItem(LANG_KEY), navigator.language));
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useState<{ key: MessageKey; vars?: Record<string, string | number> } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const location = useLocation();
 
@@ -63,7 +63,7 @@ export function App() {
       lang,
       t,
       tv,
-      announce: (message: string) => setStatus(message),
+      announce: (key: MessageKey, vars?: Record<string, string | number>) => setStatus({ key, vars }),
       fail: (e: unknown) => setError(e),
       signIn: async (newToken: string) => {
         sessionStorage.setItem(TOKEN_KEY, newToken);
@@ -85,7 +85,7 @@ export function App() {
       <Header onToggleLang={() => setLangState(lang === 'zh' ? 'en' : 'zh')} />
       <main id="main" tabIndex={-1} data-testid="main">
         <ErrorBanner text={errorText} onDismiss={() => setError(null)} />
-        <StatusRegion text={status} />
+        <StatusRegion text={status ? services.t(status.key, status.vars) : ''} />
         {checking ? <p>{services.t('loading')}</p> : <Routes />}
       </main>
     </AppContext.Provider>

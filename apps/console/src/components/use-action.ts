@@ -11,7 +11,7 @@ export function useAction(): { busy: boolean; run: (work: () => Promise<unknown>
       try {
         await work();
         fail(null);
-        announce(t('saved'));
+        announce('saved');
         await then?.();
         return true;
       } catch (error) {

@@ -16,7 +16,7 @@ export function AlertQueuePage() {
   const { search } = useLocation();
   const filters = parseAlertFilters(search);
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [bulkMessage, setBulkMessage] = useState('');
+  const [bulkCounts, setBulkCounts] = useState<{ ok: number; failed: number } | null>(null);
   const { data, loading, reload } = useLoad(() => api.get<AlertPage>(`/v1/alerts${alertApiQuery(filters, PER_PAGE)}`), [api, search]);
   const go = useCallback((next: AlertFilters) => {
     setSelected(new Set());
@@ -32,8 +32,8 @@ export function AlertQueuePage() {
       <p data-testid="alert-total" aria-live="polite">
         {loading ? t('loading') : t('alertTotal', { n: data?.total ?? 0 })}
       </p>
-      {canTriage && selected.size > 0 && <BulkBar ids={[...selected]} onDone={(message) => { setBulkMessage(message); setSelected(new Set()); void reload(); }} />}
-      {bulkMessage && <p data-testid="bulk-result">{bulkMessage}</p>}
+      {canTriage && selected.size > 0 && <BulkBar ids={[...selected]} onDone={(counts) => { setBulkCounts(counts); setSelected(new Set()); void reload(); }} />}
+      {bulkCounts && <p data-testid="bulk-result">{t('bulkResult', bulkCounts)}</p>}
       {data && <AlertTable items={data.items} filters={filters} onSort={go} selectable={canTriage} selected={selected} onSelect={setSelected} />}
       <nav className="pager" aria-label={t('pagination')}>
         <button type="button" disabled={filters.page <= 1} onClick={() => go({ ...filters, page: filters.page - 1 })} data-testid="page-prev">

@@ -7,7 +7,7 @@ interface BulkResult {
 }
 
 /** One transition for every selected alert; the API reports each alert's outcome, and so do we. */
-export function BulkBar({ ids, onDone }: { ids: string[]; onDone: (message: string) => void }) {
+export function BulkBar({ ids, onDone }: { ids: string[]; onDone: (counts: { ok: number; failed: number }) => void }) {
   const { api, t, tv, announce, fail } = useApp();
   const [to, setTo] = useState('triaged');
   const [reason, setReason] = useState<string>(CLOSE_REASONS[0]);
@@ -16,9 +16,9 @@ export function BulkBar({ ids, onDone }: { ids: string[]; onDone: (message: stri
     try {
       const answer = await api.post<BulkResult>('/v1/alerts/bulk', { ids, action: 'transition', to, ...(to === 'closed' ? { reason } : {}) });
       const ok = answer.results.filter((r) => r.ok).length;
-      const message = t('bulkResult', { ok, failed: answer.results.length - ok });
-      announce(message);
-      onDone(message);
+      const counts = { ok, failed: answer.results.length - ok };
+      announce('bulkResult', counts);
+      onDone(counts);
     } catch (error) {
       fail(error);
     }

@@ -4,7 +4,7 @@ import { SeverityBadge } from '../components/severity-badge';
 import type { CaseDetail } from './case-types';
 
 export function CaseLinks({ c }: { c: CaseDetail }) {
-  const { t, tv } = useApp();
+  const { t, tv, lang } = useApp();
   const alerts = c.links.filter((l) => l.kind === 'alert');
   const complaints = c.links.filter((l) => l.kind === 'complaint');
   return (
@@ -13,7 +13,7 @@ export function CaseLinks({ c }: { c: CaseDetail }) {
       <ul data-testid="linked-alerts" className="plain">
         {alerts.map((l) => (
           <li key={l.subject_id} data-testid="linked-alert">
-            {l.severity && <SeverityBadge severity={l.severity} />} <Link href={`/console/alerts/${l.subject_id}`}>{l.summary ?? l.subject_id}</Link> · {tv('detector', l.detector)} · {tv('status', l.alert_status)}
+            {l.severity && <SeverityBadge severity={l.severity} />} <Link href={`/console/alerts/${l.subject_id}`}>{(lang === 'zh' && l.summary_zh) || l.summary || l.subject_id}</Link> · {tv('detector', l.detector)} · {tv('status', l.alert_status)}
           </li>
         ))}
         {alerts.length === 0 && <li>{t('none')}</li>}

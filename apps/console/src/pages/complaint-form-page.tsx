@@ -33,9 +33,9 @@ export function ComplaintFormPage() {
         narrative,
       });
       if (files.length > 0) {
-        await api.upload(`/v1/complaints/${created.id}/attachments`, files, (p) => announce(t('uploading', { percent: p.total ? Math.round((p.loaded / p.total) * 100) : 0 })));
+        await api.upload(`/v1/complaints/${created.id}/attachments`, files, (p) => announce('uploading', { percent: p.total ? Math.round((p.loaded / p.total) * 100) : 0 }));
       }
-      announce(t('complaintSubmitted', { ref: created.ref }));
+      announce('complaintSubmitted', { ref: created.ref });
       navigate(`/console/complaints/${created.id}`);
     } catch (error) {
       fail(error);

@@ -21,10 +21,10 @@ export function DatasetUpload({ datasetId, onUploaded }: { datasetId: string; on
         // Every 10 %, not every event: a screen reader cannot keep up with more.
         if (pct !== lastAnnounced) {
           lastAnnounced = pct;
-          announce(t('uploading', { percent: pct }));
+          announce('uploading', { percent: pct });
         }
       });
-      announce(t('uploadDone'));
+      announce('uploadDone');
       setFiles([]);
       await onUploaded();
     } catch (error) {

@@ -20,7 +20,7 @@ export function DetectionPanel({ datasetId, ready }: { datasetId: string; ready:
   const start = async () => {
     try {
       setRun(await api.post<DetectionRun>(`/v1/datasets/${datasetId}/detections`, {}));
-      announce(t('detectionQueued'));
+      announce('detectionQueued');
     } catch (error) {
       fail(error);
     }
@@ -31,7 +31,7 @@ export function DetectionPanel({ datasetId, ready }: { datasetId: string; ready:
     if (!next) return;
     setRun(next);
     if (next.status === 'done') {
-      announce(t('detectionDone', { n: next.findings_count ?? 0 }));
+      announce('detectionDone', { n: next.findings_count ?? 0 });
       await loadFindings();
     }
   }, [api, datasetId, run, fail, announce, t, loadFindings]);

@@ -24,7 +24,7 @@ export function DossierPanel({ caseId }: { caseId: string }) {
     try {
       setFile(null);
       setDossier(await api.post<DossierStatus>(base));
-      announce(t('dossierQueued'));
+      announce('dossierQueued');
     } catch (error) {
       fail(error);
     }
@@ -35,8 +35,8 @@ export function DossierPanel({ caseId }: { caseId: string }) {
     try {
       const next = await api.get<DossierStatus>(`${base}/${dossier.id}`);
       setDossier(next);
-      if (next.status === 'done') announce(t('dossierReady'));
-      if (next.status === 'failed') announce(t('dossierFailed'));
+      if (next.status === 'done') announce('dossierReady');
+      if (next.status === 'failed') announce('dossierFailed');
     } catch (error) {
       fail(error);
     }
@@ -63,7 +63,7 @@ export function DossierPanel({ caseId }: { caseId: string }) {
         <div data-testid="dossier-progress" data-state={dossier.status} className="progress-line">
           <label>
             {tv('job', dossier.status)}
-            {phase && ` · ${tv('phase', phase)}`}
+            {phase && dossier.status !== 'done' && phase !== dossier.status && ` · ${tv('phase', phase)}`}
             <progress max={100} value={percent ?? undefined} aria-valuetext={percent === null ? t('working') : `${percent}%`} />
           </label>
           <span>{percent === null ? '' : `${percent}%`}</span>

@@ -13,7 +13,7 @@ export function SignInPage() {
     try {
       const answer = await api.post<{ access_token: string }>('/v1/auth/login', { email, password });
       await signIn(answer.access_token);
-      announce(t('signedIn'));
+      announce('signedIn');
     } catch (error) {
       fail(error);
     } finally {
