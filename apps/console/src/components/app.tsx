@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiClient } from '../lib/api-client';
 import { ApiError } from '../lib/api-error';
 import { fill, htmlLang, initialLang } from '../lib/i18n';
@@ -38,8 +38,16 @@ export function App() {
     localStorage.setItem(LANG_KEY, lang);
   }, [lang]);
 
-  // A new page starts without the previous page's error.
-  useEffect(() => setError(null), [location.path]);
+  // A new page starts without the previous page's error, and with focus at its start, so a
+  // keyboard or screen-reader user is not left on a link of the page that is gone.
+  const firstPath = useRef(location.path);
+  useEffect(() => {
+    setError(null);
+    if (location.path !== firstPath.current) {
+      firstPath.current = '';
+      document.getElementById('main')?.focus();
+    }
+  }, [location.path]);
 
   useEffect(() => {
     if (!token) return;
