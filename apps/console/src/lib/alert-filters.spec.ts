@@ -2,7 +2,7 @@ import { alertApiQuery, alertFiltersToQuery, DEFAULT_FILTERS, parseAlertFilters,
 
 describe('alert queue filters in the address bar', () => {
   it('round-trips every filter through the query string', () => {
-    const f = { status: 'triaged', severity: 'high', detector: 'fake_promotion', platform_id: 'shop.a', sort: 'severity' as const, order: 'asc' as const, page: 3 };
+    const f = { status: 'triaged', severity: 'high', detector: 'fake_promotion', platform_id: 'shop.a', assignee: 'me' as const, overdue: true, sort: 'severity' as const, order: 'asc' as const, page: 3 };
     expect(parseAlertFilters(alertFiltersToQuery(f))).toEqual(f);
   });
 
@@ -26,5 +26,10 @@ describe('alert queue filters in the address bar', () => {
 
   it('always sends sort, order and paging to the API', () => {
     expect(alertApiQuery({ ...DEFAULT_FILTERS, status: 'new' }, 50)).toBe('?status=new&sort=created_at&order=desc&page=1&per_page=50');
+  });
+
+  it('turns "mine" into my user id and passes overdue on', () => {
+    const q = new URLSearchParams(alertApiQuery({ ...DEFAULT_FILTERS, assignee: 'me', overdue: true }, 50, 'u-1'));
+    expect([q.get('assignee_id'), q.get('overdue'), q.get('assignee')]).toEqual(['u-1', 'true', null]);
   });
 });

@@ -54,7 +54,7 @@ export function AlertDetailPage({ id }: { id: string }) {
       {regulator && <AlertCaseLinks alertId={alert.id} />}
       {regulator && <AlertComment alertId={alert.id} onChanged={reload} />}
       {user?.role === 'platform_compliance' && <PlatformResponse alert={alert} onChanged={reload} />}
-      <AlertHistory events={alert.history} />
+      <AlertHistory alertId={alert.id} events={alert.history} />
     </article>
   );
 }

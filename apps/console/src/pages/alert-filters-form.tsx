@@ -4,7 +4,7 @@ import type { AlertFilters } from '../lib/alert-filters';
 import { ALERT_STATUSES, DETECTOR_NAMES, SEVERITIES } from '../lib/domain';
 
 /** Selects apply at once; the platform box applies on Enter or the button. */
-export function AlertFiltersForm({ filters, onApply }: { filters: AlertFilters; onApply: (f: AlertFilters) => void }) {
+export function AlertFiltersForm({ filters, onApply, canAssign }: { filters: AlertFilters; onApply: (f: AlertFilters) => void; canAssign: boolean }) {
   const { t, tv } = useApp();
   const [platform, setPlatform] = useState(filters.platform_id);
   useEffect(() => setPlatform(filters.platform_id), [filters.platform_id]);
@@ -45,6 +45,16 @@ export function AlertFiltersForm({ filters, onApply }: { filters: AlertFilters; 
       <label>
         {t('platform')}
         <input value={platform} onChange={(e) => setPlatform(e.target.value)} data-testid="filter-platform" />
+      </label>
+      {canAssign && (
+        <label className="checkbox">
+          <input type="checkbox" checked={filters.assignee === 'me'} onChange={(e) => onApply({ ...filters, assignee: e.target.checked ? 'me' : '', page: 1 })} data-testid="filter-mine" />
+          {t('assignedToMe')}
+        </label>
+      )}
+      <label className="checkbox">
+        <input type="checkbox" checked={filters.overdue} onChange={(e) => onApply({ ...filters, overdue: e.target.checked, page: 1 })} data-testid="filter-overdue" />
+        {t('overdueOnly')}
       </label>
       <button type="submit" data-testid="filter-apply">{t('apply')}</button>
     </form>

@@ -1,16 +1,16 @@
 import { useApp } from '../components/app-context';
+import { saveFile } from '../components/save-file';
 import { formatDateTime } from '../lib/format';
 import type { AlertEvent } from './alert-types';
 
 /** What happened to the alert, oldest first; each entry says who, when, and what changed. */
-export function AlertHistory({ events }: { events: AlertEvent[] }) {
-  const { t, tv, lang } = useApp();
+export function AlertHistory({ alertId, events }: { alertId: string; events: AlertEvent[] }) {
+  const { api, t, tv, lang, fail } = useApp();
   const describe = (e: AlertEvent): string => {
     const b = e.body ?? {};
     if (e.kind === 'status') return `${tv('status', String(b.from))} → ${tv('status', String(b.to))}${b.reason ? ` (${tv('reason', String(b.reason))})` : ''}`;
     if (e.kind === 'comment' || e.kind === 'response') return String(b.text ?? b.note ?? '');
     if (e.kind === 'assigned') return b.assignee_id ? String(b.assignee_id) : t('unassigned');
-    if (e.kind === 'evidence') return ((b.files as { file_name: string }[]) ?? []).map((f) => f.file_name).join(', ');
     return '';
   };
   return (
@@ -21,6 +21,12 @@ export function AlertHistory({ events }: { events: AlertEvent[] }) {
           <li key={e.id} data-testid="history-item" data-kind={e.kind}>
             <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time> <strong>{tv('event', e.kind)}</strong>
             {e.visibility === 'shared' && <span className="muted"> · {t('sharedWithPlatform')}</span>} <span>{describe(e)}</span>
+            {e.kind === 'evidence' &&
+              ((e.body.files as { id: string; file_name: string }[]) ?? []).map((f) => (
+                <button key={f.id} type="button" className="link-button" onClick={() => saveFile(api, `/v1/alerts/${alertId}/evidence/${f.id}`, f.file_name).catch(fail)} data-testid="evidence-file">
+                  {f.file_name}
+                </button>
+              ))}
           </li>
         ))}
       </ol>

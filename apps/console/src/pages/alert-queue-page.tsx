@@ -17,7 +17,7 @@ export function AlertQueuePage() {
   const filters = parseAlertFilters(search);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [bulkCounts, setBulkCounts] = useState<{ ok: number; failed: number } | null>(null);
-  const { data, loading, reload } = useLoad(() => api.get<AlertPage>(`/v1/alerts${alertApiQuery(filters, PER_PAGE)}`), [api, search]);
+  const { data, loading, reload } = useLoad(() => api.get<AlertPage>(`/v1/alerts${alertApiQuery(filters, PER_PAGE, user?.id)}`), [api, search, user?.id]);
   const go = useCallback((next: AlertFilters) => {
     setSelected(new Set());
     navigate(`/console/alerts${alertFiltersToQuery(next)}`);
@@ -28,7 +28,7 @@ export function AlertQueuePage() {
   return (
     <section>
       <h1>{t('alertQueueTitle')}</h1>
-      <AlertFiltersForm filters={filters} onApply={go} />
+      <AlertFiltersForm filters={filters} onApply={go} canAssign={canTriage} />
       <p data-testid="alert-total" aria-live="polite">
         {loading ? t('loading') : t('alertTotal', { n: data?.total ?? 0 })}
       </p>

@@ -8,13 +8,12 @@ interface BulkResult {
 
 /** One transition for every selected alert; the API reports each alert's outcome, and so do we. */
 export function BulkBar({ ids, onDone }: { ids: string[]; onDone: (counts: { ok: number; failed: number }) => void }) {
-  const { api, t, tv, announce, fail } = useApp();
+  const { api, t, tv, announce, fail, user } = useApp();
   const [to, setTo] = useState('triaged');
   const [reason, setReason] = useState<string>(CLOSE_REASONS[0]);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const send = async (body: Record<string, unknown>) => {
     try {
-      const answer = await api.post<BulkResult>('/v1/alerts/bulk', { ids, action: 'transition', to, ...(to === 'closed' ? { reason } : {}) });
+      const answer = await api.post<BulkResult>('/v1/alerts/bulk', { ids, ...body });
       const ok = answer.results.filter((r) => r.ok).length;
       const counts = { ok, failed: answer.results.length - ok };
       announce('bulkResult', counts);
@@ -22,6 +21,10 @@ export function BulkBar({ ids, onDone }: { ids: string[]; onDone: (counts: { ok:
     } catch (error) {
       fail(error);
     }
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void send({ action: 'transition', to, ...(to === 'closed' ? { reason } : {}) });
   };
   return (
     <form className="bulk-bar" onSubmit={submit} data-testid="bulk-bar" aria-label={t('bulkTriage')}>
@@ -45,6 +48,7 @@ export function BulkBar({ ids, onDone }: { ids: string[]; onDone: (counts: { ok:
         </label>
       )}
       <button type="submit" className="primary" data-testid="bulk-apply">{t('applyToSelected')}</button>
+      <button type="button" onClick={() => send({ action: 'assign', assignee_id: user?.id })} data-testid="bulk-assign-me">{t('assignSelectedToMe')}</button>
     </form>
   );
 }

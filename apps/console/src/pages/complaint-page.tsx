@@ -1,5 +1,6 @@
 import { useApp } from '../components/app-context';
 import { Link } from '../components/link';
+import { saveFile } from '../components/save-file';
 import { SeverityBadge } from '../components/severity-badge';
 import { useLoad } from '../components/use-load';
 import { formatBytes, formatDateTime } from '../lib/format';
@@ -11,18 +12,7 @@ export function ComplaintPage({ id }: { id: string }) {
   const { data: c, reload } = useLoad(() => api.get<Complaint>(`/v1/complaints/${id}`), [api, id]);
   if (!c) return <p>{t('loading')}</p>;
   const regulator = user?.role === 'regulator';
-  const download = async (attachmentId: string) => {
-    try {
-      const file = await api.blobUrl(`/v1/complaints/${id}/attachments/${attachmentId}`);
-      const a = document.createElement('a');
-      a.href = file.url;
-      a.download = file.fileName ?? 'attachment';
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(file.url), 10_000);
-    } catch (error) {
-      fail(error);
-    }
-  };
+  const download = (attachmentId: string) => saveFile(api, `/v1/complaints/${id}/attachments/${attachmentId}`, 'attachment').catch(fail);
   return (
     <article>
       <h1>
@@ -62,7 +52,7 @@ export function ComplaintPage({ id }: { id: string }) {
       <ul data-testid="attachment-list" className="plain">
         {(c.attachments ?? []).map((a) => (
           <li key={a.id} data-testid="attachment-item">
-            <button type="button" className="link-button" onClick={() => download(a.id)}>{a.file_name}</button> <span className="muted">({formatBytes(a.size_bytes)})</span>
+            <button type="button" className="link-button" onClick={() => download(a.id)} data-testid="attachment-download">{a.file_name}</button> <span className="muted">({formatBytes(a.size_bytes)})</span>
           </li>
         ))}
         {(c.attachments ?? []).length === 0 && <li>{t('none')}</li>}

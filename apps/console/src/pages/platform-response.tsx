@@ -8,9 +8,14 @@ export function PlatformResponse({ alert, onChanged }: { alert: AlertDetail; onC
   const { api, t } = useApp();
   const { busy, run } = useAction();
   const [note, setNote] = useState(alert.response_note ?? '');
+  const [files, setFiles] = useState<File[]>([]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void run(() => api.post(`/v1/alerts/${alert.id}/response`, { note }), onChanged);
+    void run(async () => {
+      await api.post(`/v1/alerts/${alert.id}/response`, { note });
+      if (files.length > 0) await api.upload(`/v1/alerts/${alert.id}/evidence`, files, () => undefined);
+      setFiles([]);
+    }, onChanged);
   };
   return (
     <section aria-labelledby="response-heading" className="panel">
@@ -19,6 +24,10 @@ export function PlatformResponse({ alert, onChanged }: { alert: AlertDetail; onC
         <label>
           {t('responseNote')}
           <textarea value={note} onChange={(e) => setNote(e.target.value)} required rows={4} data-testid="response-note" />
+        </label>
+        <label>
+          {t('attachmentsHelp')}
+          <input type="file" multiple accept="image/png,image/jpeg,image/webp,application/pdf" onChange={(e) => setFiles([...(e.target.files ?? [])])} data-testid="response-files" />
         </label>
         <button type="submit" className="primary" disabled={busy} data-testid="response-submit">{t('sendResponse')}</button>
       </form>
