@@ -34,6 +34,7 @@ export const EN = {
   backHome: 'Back to the start page',
   alertQueueTitle: 'Alert queue',
   alertTotal: '{n} alerts',
+  noAlerts: 'No alerts match these filters.',
   filters: 'Filters',
   status: 'Status',
   severity: 'Severity',

@@ -36,6 +36,7 @@ export const ZH: Record<MessageKey, string> = {
   backHome: '返回首页',
   alertQueueTitle: '告警队列',
   alertTotal: '共 {n} 条告警',
+  noAlerts: '没有符合筛选条件的告警。',
   filters: '筛选',
   status: '状态',
   severity: '严重程度',

@@ -80,6 +80,11 @@ export function AlertTable({ items, filters, onSort, selectable, selected, onSel
             <td>{formatDateTime(a.updated_at, lang)}</td>
           </tr>
         ))}
+        {items.length === 0 && (
+          <tr data-testid="alert-empty">
+            <td colSpan={selectable ? 9 : 8}>{t('noAlerts')}</td>
+          </tr>
+        )}
       </tbody>
     </table>
   );
