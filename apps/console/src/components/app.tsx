@@ -10,6 +10,7 @@ import { Routes } from './routes';
 import { StatusRegion } from './status-region';
 import { ErrorBanner } from './error-banner';
 import { navigate, useLocation } from './router';
+import { usePageTitle } from './use-page-title';
 
 const TOKEN_KEY = 'fm.token';
 const LANG_KEY = 'fm.lang';
@@ -82,6 +83,8 @@ export function App() {
       signOut,
     };
   }, [api, user, lang, signOut]);
+
+  usePageTitle(MESSAGES[lang].appName);
 
   const errorText = error instanceof ApiError ? error.text(lang) : error ? String((error as Error).message ?? error) : '';
 

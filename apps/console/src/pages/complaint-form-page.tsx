@@ -3,6 +3,7 @@ import { useApp } from '../components/app-context';
 import { navigate } from '../components/router';
 import { COMPLAINT_CATEGORIES } from '../lib/domain';
 import { toRfc3339 } from '../lib/local-time';
+import { EMPTY_OBSERVED, ObservedPrices, type ObservedRow } from './observed-prices';
 
 /** A consumer group's structured complaint: what, where, the price seen and when, and screenshots. */
 export function ComplaintFormPage() {
@@ -11,10 +12,7 @@ export function ComplaintFormPage() {
   const [sku, setSku] = useState('');
   const [url, setUrl] = useState('');
   const [category, setCategory] = useState<string>(COMPLAINT_CATEGORIES[0]);
-  const [price, setPrice] = useState('');
-  const [currency, setCurrency] = useState('CNY');
-  const [seenAt, setSeenAt] = useState('');
-  const [observedNote, setObservedNote] = useState('');
+  const [observed, setObserved] = useState<ObservedRow[]>([EMPTY_OBSERVED]);
   const [narrative, setNarrative] = useState('');
   const [files, setFiles] = useState<File[]>([]);
   const [busy, setBusy] = useState(false);
@@ -23,13 +21,15 @@ export function ComplaintFormPage() {
     e.preventDefault();
     setBusy(true);
     try {
-      const observed = price && seenAt ? [{ price_minor: Math.round(Number(price) * 100), currency, seen_at: toRfc3339(seenAt), ...(observedNote ? { note: observedNote } : {}) }] : [];
+      const prices = observed
+        .filter((o) => o.price && o.seenAt)
+        .map((o) => ({ price_minor: Math.round(Number(o.price) * 100), currency: o.currency, seen_at: toRfc3339(o.seenAt), ...(o.note ? { note: o.note } : {}) }));
       const created = await api.post<{ id: string; ref: string }>('/v1/complaints', {
         platform_id: platform.trim(),
         ...(sku.trim() ? { sku_id: sku.trim() } : {}),
         ...(url.trim() ? { page_url: url.trim() } : {}),
         category,
-        observed,
+        observed: prices,
         narrative,
       });
       if (files.length > 0) {
@@ -69,25 +69,7 @@ export function ComplaintFormPage() {
             ))}
           </select>
         </label>
-        <fieldset>
-          <legend>{t('observedPrice')}</legend>
-          <label>
-            {t('priceYuan')}
-            <input type="number" min="0" step="0.01" inputMode="decimal" value={price} onChange={(e) => setPrice(e.target.value)} data-testid="observed-price" />
-          </label>
-          <label>
-            {t('currency')}
-            <input value={currency} onChange={(e) => setCurrency(e.target.value.toUpperCase())} pattern="[A-Z]{3}" maxLength={3} data-testid="observed-currency" />
-          </label>
-          <label>
-            {t('seenAt')}
-            <input type="datetime-local" value={seenAt} onChange={(e) => setSeenAt(e.target.value)} required={Boolean(price)} data-testid="observed-at" />
-          </label>
-          <label>
-            {t('observedNote')}
-            <input value={observedNote} onChange={(e) => setObservedNote(e.target.value)} maxLength={500} data-testid="observed-note" />
-          </label>
-        </fieldset>
+        <ObservedPrices rows={observed} onChange={setObserved} />
         <label>
           {t('narrative')}
           <textarea value={narrative} onChange={(e) => setNarrative(e.target.value)} required minLength={10} rows={5} data-testid="complaint-narrative-input" />
