@@ -26,7 +26,7 @@ export function ComplaintPage({ id }: { id: string }) {
           </>
         )}
       </p>
-      <p className="muted">{tv('complaintStatusHelp', c.status)}</p>
+      {!regulator && <p className="muted" data-testid="complaint-status-help">{tv('complaintStatusHelp', c.status)}</p>}
       <dl className="facts">
         <dt>{t('platform')}</dt>
         <dd>{c.platform_id}</dd>
