@@ -33,7 +33,8 @@ export function AlertQueuePage() {
         {loading ? t('loading') : t('alertTotal', { n: data?.total ?? 0 })}
       </p>
       {canTriage && selected.size > 0 && <BulkBar ids={[...selected]} onDone={(counts) => { setBulkCounts(counts); setSelected(new Set()); void reload(); }} />}
-      {bulkCounts && <p data-testid="bulk-result">{t('bulkResult', bulkCounts)}</p>}
+      {/* Its own live region, present before the result arrives so the result is announced. */}
+      <p data-testid="bulk-result" aria-live="polite">{bulkCounts ? t('bulkResult', bulkCounts) : ''}</p>
       {data && <AlertTable items={data.items} filters={filters} onSort={go} selectable={canTriage} selected={selected} onSelect={setSelected} />}
       <nav className="pager" aria-label={t('pagination')}>
         <button type="button" disabled={filters.page <= 1} onClick={() => go({ ...filters, page: filters.page - 1 })} data-testid="page-prev">

@@ -8,7 +8,7 @@ interface BulkResult {
 
 /** One transition for every selected alert; the API reports each alert's outcome, and so do we. */
 export function BulkBar({ ids, onDone }: { ids: string[]; onDone: (counts: { ok: number; failed: number }) => void }) {
-  const { api, t, tv, announce, fail, user } = useApp();
+  const { api, t, tv, fail, user } = useApp();
   const [to, setTo] = useState('triaged');
   const [reason, setReason] = useState<string>(CLOSE_REASONS[0]);
   const send = async (body: Record<string, unknown>) => {
@@ -16,7 +16,6 @@ export function BulkBar({ ids, onDone }: { ids: string[]; onDone: (counts: { ok:
       const answer = await api.post<BulkResult>('/v1/alerts/bulk', { ids, ...body });
       const ok = answer.results.filter((r) => r.ok).length;
       const counts = { ok, failed: answer.results.length - ok };
-      announce('bulkResult', counts);
       onDone(counts);
     } catch (error) {
       fail(error);
