@@ -36,8 +36,14 @@ export function App() {
 
   useEffect(() => {
     document.documentElement.lang = htmlLang(lang);
-    localStorage.setItem(LANG_KEY, lang);
   }, [lang]);
+
+  // Only an explicit choice is saved: until then the browser's language keeps deciding.
+  const toggleLang = () => {
+    const next: Lang = lang === 'zh' ? 'en' : 'zh';
+    localStorage.setItem(LANG_KEY, next);
+    setLangState(next);
+  };
 
   // A new page starts without the previous page's error, and with focus at its start, so a
   // keyboard or screen-reader user is not left on a link of the page that is gone.
@@ -50,14 +56,15 @@ export function App() {
     }
   }, [location.path]);
 
+  // A token kept from earlier in this tab: check it is still good (signIn already knows the user).
   useEffect(() => {
-    if (!token) return;
+    if (!token || user) return;
     setChecking(true);
     api
       .get<CurrentUser>('/v1/auth/me')
       .then(setUser, () => signOut())
       .finally(() => setChecking(false));
-  }, [api, token, signOut]);
+  }, [api, token, user, signOut]);
 
   const services: AppServices = useMemo(() => {
     const t = (key: MessageKey, vars?: Record<string, string | number>) => fill(MESSAGES[lang][key], vars);
@@ -93,7 +100,7 @@ export function App() {
       <a className="skip-link" href="#main" data-testid="skip-link">
         {services.t('skipToMain')}
       </a>
-      <Header onToggleLang={() => setLangState(lang === 'zh' ? 'en' : 'zh')} />
+      <Header onToggleLang={toggleLang} />
       <main id="main" tabIndex={-1} data-testid="main">
         <ErrorBanner text={errorText} onDismiss={() => setError(null)} />
         <StatusRegion text={status ? services.t(status.key, status.vars) : ''} />

@@ -6,7 +6,8 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T |
   const { fail } = useApp();
   const [data, setData] = useState<T | null>(null);
   const [loading, setLoading] = useState(true);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // The caller names what the request depends on (api, id, query); `load` itself is a new
+  // closure every render and would otherwise re-fetch on every render.
   const run = useCallback(load, deps);
   const reload = useCallback(async () => {
     setLoading(true);
