@@ -22,7 +22,7 @@ const SORT_SQL: Record<NonNullable<AlertFilters['sort']>, string> = {
   created_at: 'created_at',
   due_at: 'due_at',
   updated_at: 'updated_at',
-  severity: `array_position(ARRAY['high','medium','low'], severity)`,
+  severity: `array_position(ARRAY['low','medium','high'], severity)`,
 };
 const LIST_COLUMNS = 'id, dataset_id, rule_pack, finding_id, platform_id, detector, severity, summary, summary_zh, status, close_reason, assignee_id, finding_present, runs_seen, due_at, notified_at, responded_at, created_at, updated_at';
 

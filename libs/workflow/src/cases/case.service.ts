@@ -130,7 +130,7 @@ export class CaseService {
     const [row] = await em.query(`SELECT * FROM cases WHERE id = $1`, [id]);
     if (!row) throw notFound(id);
     const [links, parties, tasks, timeline] = await Promise.all([
-      em.query(`SELECT l.kind, l.subject_id, l.added_at, a.severity, a.detector, a.status AS alert_status, a.summary FROM case_links l LEFT JOIN alerts a ON l.kind = 'alert' AND a.id = l.subject_id WHERE l.case_id = $1 ORDER BY l.added_at`, [id]),
+      em.query(`SELECT l.kind, l.subject_id, l.added_at, a.severity, a.detector, a.status AS alert_status, a.summary, a.summary_zh FROM case_links l LEFT JOIN alerts a ON l.kind = 'alert' AND a.id = l.subject_id WHERE l.case_id = $1 ORDER BY l.added_at`, [id]),
       em.query(`SELECT id, role, name, organisation_id, detail, added_at FROM case_parties WHERE case_id = $1 ORDER BY added_at`, [id]),
       em.query(`SELECT id, title, assignee_id, due_at, done_at, created_at FROM case_tasks WHERE case_id = $1 ORDER BY created_at`, [id]),
       em.query(`SELECT id, at, actor_id, kind, body FROM case_events WHERE case_id = $1 ORDER BY id`, [id]),
