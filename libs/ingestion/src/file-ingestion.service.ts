@@ -4,7 +4,7 @@ import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Pseudonymizer, readDatasetFile, type FileKind } from '@fairmarket/contract';
+import { Pseudonymizer, readDatasetFileBatches, type FileKind } from '@fairmarket/contract';
 import { APP_CONFIG, type Environment } from '@fairmarket/config';
 import { TenantScope } from '@fairmarket/tenancy';
 import {
@@ -13,11 +13,12 @@ import {
   EVENT_TABLES,
   PartitionManager,
   monthOf,
-  writeEventBatch,
+  writeEventChunks,
   type EventTable,
 } from '@fairmarket/persistence';
 import { encodeEventRow } from './encode-event-row';
 import { IngestionBatch } from './ingestion-batch';
+import { IngestionTimer } from './ingestion-timer';
 import { mergeRejectionCounts } from './rejection-counts';
 
 /** Timestamps outside this range are refused: they would each create a partition of their own. */
@@ -29,6 +30,16 @@ export interface IngestionProgress {
   accepted: number;
   rejected: number;
   percent: number | null;
+}
+
+/** What is known of a file while it is ingested (committed batches only, plus the dedupe mode). */
+interface FileState {
+  lines: number;
+  accepted: number;
+  rejected: number;
+  bytes: number;
+  counts: Record<string, number>;
+  expectNew: boolean;
 }
 
 /**
@@ -86,55 +97,65 @@ export class FileIngestionService {
     onProgress: (p: IngestionProgress) => Promise<void>,
   ): Promise<void> {
     const table = EVENT_TABLES[file.kind as FileKind] as EventTable;
-    const state = {
+    const state: FileState = {
       lines: file.lines,
       accepted: file.accepted,
       rejected: file.rejected,
       bytes: Number(file.bytes_read),
       counts: { ...file.rejection_counts },
+      // Lines after the checkpoint were never committed, so a first upload (or a retry) has
+      // only new rows until the database says otherwise (writeEventChunks).
+      expectNew: true,
     };
     const size = Number(file.size_bytes);
+    const timer = new IngestionTimer();
     let batch = new IngestionBatch();
     // One batch is being written while the next is read and validated: the two run in parallel.
     let inflight: Promise<void> = Promise.resolve();
     let failure: unknown = null;
     const flush = async (b: IngestionBatch) => {
-      await inflight;
+      await timer.waitingForDatabase(inflight);
       if (failure) throw failure;
-      inflight = this.commit(client, table, file, b, state)
+      inflight = timer
+        .writing(this.commit(client, table, file, b, state))
         .then(() => onProgress(this.progress(state, file.gzip ? null : size)))
         .catch((e) => {
           failure = e;
         });
     };
 
-    const lines = readDatasetFile(file.storage_path, {
+    const batches = readDatasetFileBatches(file.storage_path, {
       kind: file.kind as FileKind,
       format: file.format as 'ndjson' | 'csv',
       gzip: file.gzip,
-      pseudonymize: (id: string) => this.pseudonymizer.pseudonymize(id),
+      pseudonymize: this.pseudonymizer.pseudonymize,
       datasetDir: dirname(file.storage_path),
     });
-    for await (const result of lines) {
-      if (result.line <= file.checkpoint_line) continue;
-      const bytes = Buffer.byteLength(result.raw) + 1;
-      const keep = state.rejected + batch.rejected < this.config.MAX_REJECTIONS_KEPT;
-      const problem = result.rejection ?? this.datasetRule(table, dataset, result.record as Record<string, unknown> | undefined);
-      if (problem || !result.record) {
-        batch.reject(result.line, bytes, problem?.field ?? null, problem?.reason ?? 'rejected', keep);
-      } else {
-        const tsMs = (result.record as { tsMs?: number }).tsMs;
-        const row = encodeEventRow(table, result.record, { datasetId: file.dataset_id, fileId: file.id, line: result.line, raw: result.raw });
-        batch.accept(row, result.line, bytes, table.timed ? monthOf(tsMs as number) : null);
-      }
-      if (batch.lines >= this.config.INGEST_BATCH_LINES) {
-        await flush(batch);
-        batch = new IngestionBatch();
+    const ids = { datasetId: file.dataset_id, fileId: file.id, line: 0, raw: '' };
+    for await (const results of batches) {
+      for (const result of results) {
+        if (result.line <= file.checkpoint_line) continue;
+        const bytes = Buffer.byteLength(result.raw) + 1;
+        const keep = state.rejected + batch.rejected < this.config.MAX_REJECTIONS_KEPT;
+        const problem = result.rejection ?? this.datasetRule(table, dataset, result.record as Record<string, unknown> | undefined);
+        if (problem || !result.record) {
+          batch.reject(result.line, bytes, problem?.field ?? null, problem?.reason ?? 'rejected', keep);
+        } else {
+          const tsMs = (result.record as { tsMs?: number }).tsMs;
+          ids.line = result.line;
+          ids.raw = result.raw;
+          batch.accept(encodeEventRow(table, result.record, ids), result.line, bytes, table.timed ? monthOf(tsMs as number) : null);
+        }
+        if (batch.lines >= this.config.INGEST_BATCH_LINES) {
+          await flush(batch);
+          batch = new IngestionBatch();
+        }
       }
     }
     await flush(batch);
-    await inflight;
+    await timer.waitingForDatabase(inflight);
     if (failure) throw failure;
+    this.logger.log(timer.summary(file.id, state.lines - file.lines));
   }
 
   /** Rules that depend on the dataset rather than the line alone. */
@@ -159,13 +180,22 @@ export class FileIngestionService {
     table: EventTable,
     file: DatasetFileEntity,
     batch: IngestionBatch,
-    state: { lines: number; accepted: number; rejected: number; bytes: number; counts: Record<string, number> },
+    state: FileState,
   ): Promise<void> {
     if (batch.lines === 0) return;
     if (table.timed) await this.partitions.ensure(client, table.table, batch.months);
     await client.query('BEGIN');
     try {
-      const stored = await writeEventBatch(client, table, batch.rows);
+      // A batch's commit need not wait for its WAL to reach the disk: the rows, the counters and
+      // the checkpoint are one transaction, so a database crash can only lose whole batches,
+      // the checkpoint with them, and the retried job redoes exactly those lines (idempotently,
+      // by natural key). The "done" update that ends the file is an ordinary synchronous
+      // commit, and flushing its WAL flushes every earlier batch's too: once a file is done it
+      // is durable. This spares a disk flush per batch on the critical path.
+      await client.query('SET LOCAL synchronous_commit = off');
+      const written = await writeEventChunks(client, table, batch.rows.finish(), { expectNew: state.expectNew });
+      if (written.metDuplicates) state.expectNew = false;
+      const stored = written.stored;
       if (batch.rejections.length > 0) {
         await client.query(
           `INSERT INTO rejections (file_id, line, field, reason)
@@ -194,7 +224,7 @@ export class FileIngestionService {
     }
   }
 
-  private progress(state: { lines: number; accepted: number; rejected: number; bytes: number }, size: number | null): IngestionProgress {
+  private progress(state: FileState, size: number | null): IngestionProgress {
     const percent = size && size > 0 ? Math.min(100, Math.round((state.bytes / size) * 1000) / 10) : null;
     return { lines: state.lines, accepted: state.accepted, rejected: state.rejected, percent };
   }

@@ -1,6 +1,9 @@
+import { CopyChunks } from '@fairmarket/persistence';
+
 /** The outcome of a run of lines, committed together with the file's checkpoint. */
 export class IngestionBatch {
-  readonly rows: string[] = [];
+  /** Accepted lines as COPY rows, already in the Buffers the COPY stream is given. */
+  readonly rows = new CopyChunks();
   readonly rejections: { line: number; field: string | null; reason: string }[] = [];
   readonly months = new Set<string>();
   readonly rejectionCounts: Record<string, number> = {};
@@ -9,16 +12,16 @@ export class IngestionBatch {
   lastLine = 0;
 
   get accepted(): number {
-    return this.rows.length;
+    return this.rows.rows;
   }
 
   get rejected(): number {
-    return this.lines - this.rows.length;
+    return this.lines - this.rows.rows;
   }
 
   accept(row: string, line: number, bytes: number, month: string | null): void {
-    this.rows.push(row);
-    if (month) this.months.add(month);
+    this.rows.add(row);
+    if (month !== null && !this.months.has(month)) this.months.add(month);
     this.count(line, bytes);
   }
 
