@@ -21,6 +21,14 @@ import { IngestionBatch } from './ingestion-batch';
 import { IngestionTimer } from './ingestion-timer';
 import { mergeRejectionCounts } from './rejection-counts';
 
+/**
+ * Connections a file is written on, each holding one batch's transaction. With one, the
+ * database loads a batch while the worker reads the next, and whichever is slower sets the
+ * pace; with two, a second batch's COPY and INSERT proceed while the first one's finish, so
+ * the database side can use a second core. Commits stay in file order (see commit()).
+ */
+const COPY_CONNECTIONS = 2;
+
 /** Timestamps outside this range are refused: they would each create a partition of their own. */
 const MIN_TS = Date.UTC(2000, 0, 1);
 const MAX_TS = Date.UTC(2100, 0, 1);
@@ -30,6 +38,18 @@ export interface IngestionProgress {
   accepted: number;
   rejected: number;
   percent: number | null;
+}
+
+/** How a batch in flight waits for the one before it (see commit()). */
+interface BatchOrder {
+  moved: Promise<void>;
+  committed: Promise<void>;
+}
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
 }
 
 /** What is known of a file while it is ingested (committed batches only, plus the dedupe mode). */
@@ -79,19 +99,20 @@ export class FileIngestionService {
     const dataset = await this.dataSource.getRepository(DatasetEntity).findOneByOrFail({ id: file.dataset_id });
     await files.update(file.id, { status: 'processing', started_at: file.started_at ?? new Date() });
 
-    const runner = this.dataSource.createQueryRunner();
-    const client = (await runner.connect()) as PoolClient;
+    const runners = Array.from({ length: COPY_CONNECTIONS }, () => this.dataSource.createQueryRunner());
     try {
-      await this.stream(client, file, dataset, onProgress);
+      const clients: PoolClient[] = [];
+      for (const runner of runners) clients.push((await runner.connect()) as PoolClient);
+      await this.stream(clients, file, dataset, onProgress);
     } finally {
-      await runner.release();
+      for (const runner of runners) await runner.release();
     }
     await files.update(file.id, { status: 'done', finished_at: new Date() });
     return files.findOneByOrFail({ id: file.id });
   }
 
   private async stream(
-    client: PoolClient,
+    clients: readonly PoolClient[],
     file: DatasetFileEntity,
     dataset: DatasetEntity,
     onProgress: (p: IngestionProgress) => Promise<void>,
@@ -110,18 +131,26 @@ export class FileIngestionService {
     const size = Number(file.size_bytes);
     const timer = new IngestionTimer();
     let batch = new IngestionBatch();
-    // One batch is being written while the next is read and validated: the two run in parallel.
-    let inflight: Promise<void> = Promise.resolve();
+    // While the next batch is read and validated, the previous ones are written, each on its
+    // own connection (see COPY_CONNECTIONS); batch n waits for the connection batch n - 2 used.
+    const busy: Promise<void>[] = clients.map(() => Promise.resolve());
+    let previous: BatchOrder = { moved: Promise.resolve(), committed: Promise.resolve() };
+    let flushed = 0;
     let failure: unknown = null;
     const flush = async (b: IngestionBatch) => {
-      await timer.waitingForDatabase(inflight);
+      const lane = flushed++ % clients.length;
+      await timer.waitingForDatabase(busy[lane]);
       if (failure) throw failure;
-      inflight = timer
-        .writing(this.commit(client, table, file, b, state))
-        .then(() => onProgress(this.progress(state, file.gzip ? null : size)))
-        .catch((e) => {
-          failure = e;
-        });
+      const moved = deferred();
+      const done = timer
+        .writing(this.commit(clients[lane], table, file, b, state, previous, moved.resolve))
+        // Once this batch has failed, the next must not wait for a move that never comes.
+        .finally(moved.resolve)
+        .then(() => onProgress(this.progress(state, file.gzip ? null : size)));
+      previous = { moved: moved.promise, committed: done };
+      busy[lane] = done.catch((e) => {
+        failure ??= e;
+      });
     };
 
     const batches = readDatasetFileBatches(file.storage_path, {
@@ -153,7 +182,7 @@ export class FileIngestionService {
       }
     }
     await flush(batch);
-    await timer.waitingForDatabase(inflight);
+    await timer.waitingForDatabase(Promise.all(busy).then(() => undefined));
     if (failure) throw failure;
     this.logger.log(timer.summary(file.id, state.lines - file.lines));
   }
@@ -181,8 +210,14 @@ export class FileIngestionService {
     file: DatasetFileEntity,
     batch: IngestionBatch,
     state: FileState,
+    previous: BatchOrder,
+    onMoved: () => void,
   ): Promise<void> {
-    if (batch.lines === 0) return;
+    if (batch.lines === 0) {
+      await previous.moved;
+      onMoved();
+      return previous.committed;
+    }
     if (table.timed) await this.partitions.ensure(client, table.table, batch.months);
     await client.query('BEGIN');
     try {
@@ -193,9 +228,18 @@ export class FileIngestionService {
       // commit, and flushing its WAL flushes every earlier batch's too: once a file is done it
       // is durable. This spares a disk flush per batch on the critical path.
       await client.query('SET LOCAL synchronous_commit = off');
-      const written = await writeEventChunks(client, table, batch.rows.finish(), { expectNew: state.expectNew });
+      // Two batches in flight take turns: staging (COPY, the costlier half) overlaps, but rows
+      // move into the table only after the batch before has moved its own, so if both hold a
+      // key, this one waits for that one and never the reverse (no wait cycle through us).
+      const written = await writeEventChunks(client, table, batch.rows.finish(), {
+        expectNew: state.expectNew,
+        beforeMove: () => previous.moved,
+      });
+      onMoved();
       if (written.metDuplicates) state.expectNew = false;
       const stored = written.stored;
+      // Batches commit in file order, so the checkpoint never passes a line not yet stored.
+      await previous.committed;
       if (batch.rejections.length > 0) {
         await client.query(
           `INSERT INTO rejections (file_id, line, field, reason)

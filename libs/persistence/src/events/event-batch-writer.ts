@@ -42,13 +42,21 @@ export async function writeEventChunks(
   client: PoolClient,
   table: EventTable,
   chunks: readonly Buffer[],
-  options: { expectNew: boolean },
+  options: {
+    expectNew: boolean;
+    /** Awaited after the rows are staged and before they are moved (see FileIngestionService). */
+    beforeMove?: () => Promise<void>;
+  },
 ): Promise<EventChunksWritten> {
-  if (chunks.length === 0) return { stored: 0, metDuplicates: false };
+  if (chunks.length === 0) {
+    await options.beforeMove?.();
+    return { stored: 0, metDuplicates: false };
+  }
   const columns = copyColumns(table).map((c) => `"${c}"`).join(', ');
   const stage = `stage_${table.table}`;
   await client.query(`CREATE TEMP TABLE IF NOT EXISTS "${stage}" (LIKE "${table.table}") ON COMMIT DELETE ROWS`);
   await copyChunks(client, `COPY "${stage}" (${columns}) FROM STDIN`, chunks);
+  await options.beforeMove?.();
   const move = `INSERT INTO "${table.table}" (${columns}) SELECT ${columns} FROM "${stage}"`;
   // No TRUNCATE: the caller commits one batch per transaction and ON COMMIT DELETE ROWS empties the stage.
   if (options.expectNew) {
