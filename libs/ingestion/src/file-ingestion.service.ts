@@ -16,7 +16,10 @@ import {
   writeEventChunks,
   type EventTable,
 } from '@fairmarket/persistence';
+import { ndjsonPhysicalLines } from '../../contract/src/reading/ndjson-lines';
+import { datasetRule } from './dataset-rule';
 import { encodeEventRow } from './encode-event-row';
+import { EncoderPool, slicesOf } from './encoder-pool';
 import { IngestionBatch } from './ingestion-batch';
 import { IngestionTimer } from './ingestion-timer';
 import { mergeRejectionCounts } from './rejection-counts';
@@ -29,9 +32,15 @@ import { mergeRejectionCounts } from './rejection-counts';
  */
 const COPY_CONNECTIONS = 2;
 
-/** Timestamps outside this range are refused: they would each create a partition of their own. */
-const MIN_TS = Date.UTC(2000, 0, 1);
-const MAX_TS = Date.UTC(2100, 0, 1);
+/**
+ * Encoder threads per large file (EncoderPool), the files that get them, and lines per slice
+ * sent to a thread. Two threads double the worker's share of the machine's cores for the
+ * per-line work, which is what limited a large file's throughput; the batches they feed are
+ * still written by this thread in file order.
+ */
+const ENCODER_THREADS = 2;
+const THREADS_FROM_BYTES = 8 * 1024 * 1024;
+const SLICE_LINES = 2000;
 
 export interface IngestionProgress {
   lines: number;
@@ -153,31 +162,48 @@ export class FileIngestionService {
       });
     };
 
-    const batches = readDatasetFileBatches(file.storage_path, {
-      kind: file.kind as FileKind,
-      format: file.format as 'ndjson' | 'csv',
-      gzip: file.gzip,
-      pseudonymize: this.pseudonymizer.pseudonymize,
-      datasetDir: dirname(file.storage_path),
-    });
-    const ids = { datasetId: file.dataset_id, fileId: file.id, line: 0, raw: '' };
-    for await (const results of batches) {
-      for (const result of results) {
-        if (result.line <= file.checkpoint_line) continue;
-        const bytes = Buffer.byteLength(result.raw) + 1;
-        const keep = state.rejected + batch.rejected < this.config.MAX_REJECTIONS_KEPT;
-        const problem = result.rejection ?? this.datasetRule(table, dataset, result.record as Record<string, unknown> | undefined);
-        if (problem || !result.record) {
-          batch.reject(result.line, bytes, problem?.field ?? null, problem?.reason ?? 'rejected', keep);
-        } else {
-          const tsMs = (result.record as { tsMs?: number }).tsMs;
-          ids.line = result.line;
-          ids.raw = result.raw;
-          batch.accept(encodeEventRow(table, result.record, ids), result.line, bytes, table.timed ? monthOf(tsMs as number) : null);
+    const pool = this.encoderPoolFor(file, dataset);
+    if (pool) {
+      try {
+        const lines = ndjsonPhysicalLines(file.storage_path, file.gzip);
+        const slices = slicesOf(lines, Math.min(SLICE_LINES, this.config.INGEST_BATCH_LINES), file.checkpoint_line);
+        for await (const slice of pool.encode(slices)) {
+          batch.addSlice(slice, this.config.MAX_REJECTIONS_KEPT - state.rejected);
+          if (batch.lines >= this.config.INGEST_BATCH_LINES) {
+            await flush(batch);
+            batch = new IngestionBatch();
+          }
         }
-        if (batch.lines >= this.config.INGEST_BATCH_LINES) {
-          await flush(batch);
-          batch = new IngestionBatch();
+      } finally {
+        await pool.close();
+      }
+    } else {
+      const batches = readDatasetFileBatches(file.storage_path, {
+        kind: file.kind as FileKind,
+        format: file.format as 'ndjson' | 'csv',
+        gzip: file.gzip,
+        pseudonymize: this.pseudonymizer.pseudonymize,
+        datasetDir: dirname(file.storage_path),
+      });
+      const ids = { datasetId: file.dataset_id, fileId: file.id, line: 0, raw: '' };
+      for await (const results of batches) {
+        for (const result of results) {
+          if (result.line <= file.checkpoint_line) continue;
+          const bytes = Buffer.byteLength(result.raw) + 1;
+          const keep = state.rejected + batch.rejected < this.config.MAX_REJECTIONS_KEPT;
+          const problem = result.rejection ?? datasetRule(table.timed, dataset.platform_id, result.record as Record<string, unknown> | undefined);
+          if (problem || !result.record) {
+            batch.reject(result.line, bytes, problem?.field ?? null, problem?.reason ?? 'rejected', keep);
+          } else {
+            const tsMs = (result.record as { tsMs?: number }).tsMs;
+            ids.line = result.line;
+            ids.raw = result.raw;
+            batch.accept(encodeEventRow(table, result.record, ids), result.line, bytes, table.timed ? monthOf(tsMs as number) : null);
+          }
+          if (batch.lines >= this.config.INGEST_BATCH_LINES) {
+            await flush(batch);
+            batch = new IngestionBatch();
+          }
         }
       }
     }
@@ -187,21 +213,22 @@ export class FileIngestionService {
     this.logger.log(timer.summary(file.id, state.lines - file.lines));
   }
 
-  /** Rules that depend on the dataset rather than the line alone. */
-  private datasetRule(
-    table: EventTable,
-    dataset: DatasetEntity,
-    record: Record<string, unknown> | undefined,
-  ): { field: string; reason: string } | null {
-    if (!record) return null;
-    if (dataset.platform_id && record.platform_id !== dataset.platform_id) {
-      return { field: 'platform_id', reason: `platform_id: must be "${dataset.platform_id}", the platform this dataset belongs to` };
-    }
-    const tsMs = record.tsMs as number | undefined;
-    if (table.timed && (tsMs === undefined || tsMs < MIN_TS || tsMs >= MAX_TS)) {
-      return { field: 'ts', reason: 'ts: must be between 2000-01-01 and 2099-12-31' };
-    }
-    return null;
+  /**
+   * Encoder threads for a large NDJSON file; null for the rest (CSV, documents read from files,
+   * small files where starting threads would cost more than it saves).
+   */
+  private encoderPoolFor(file: DatasetFileEntity, dataset: DatasetEntity): EncoderPool | null {
+    if (file.format !== 'ndjson' || file.kind === 'documents' || Number(file.size_bytes) < THREADS_FROM_BYTES) return null;
+    return new EncoderPool(
+      {
+        kind: file.kind as FileKind,
+        datasetId: file.dataset_id,
+        fileId: file.id,
+        datasetPlatformId: dataset.platform_id,
+        pseudonymKey: this.config.PSEUDONYM_KEY,
+      },
+      ENCODER_THREADS,
+    );
   }
 
   private async commit(

@@ -1,4 +1,5 @@
 import { CopyChunks } from '@fairmarket/persistence';
+import type { EncodedSlice } from './encode-slice';
 
 /** The outcome of a run of lines, committed together with the file's checkpoint. */
 export class IngestionBatch {
@@ -29,6 +30,20 @@ export class IngestionBatch {
     if (keep) this.rejections.push({ line, field, reason });
     this.rejectionCounts[reason] = (this.rejectionCounts[reason] ?? 0) + 1;
     this.count(line, bytes);
+  }
+
+  /** A slice encoded by a thread, as if its lines had been accepted and rejected here one by one. */
+  addSlice(slice: EncodedSlice, keepWhileRejectedBelow: number): void {
+    let rejected = this.rejected;
+    for (const r of slice.rejections) {
+      if (rejected++ < keepWhileRejectedBelow) this.rejections.push(r);
+      this.rejectionCounts[r.reason] = (this.rejectionCounts[r.reason] ?? 0) + 1;
+    }
+    this.rows.addChunks(slice.chunks, slice.accepted);
+    for (const month of slice.months) this.months.add(month);
+    this.lines += slice.lines;
+    this.bytes += slice.bytes;
+    this.lastLine = slice.lastLine;
   }
 
   private count(line: number, bytes: number): void {

@@ -28,6 +28,13 @@ export class CopyChunks {
     this.rows++;
   }
 
+  /** Appends rows already gathered elsewhere (an encoder thread's chunks), after those added so far. */
+  addChunks(chunks: readonly Buffer[], rows: number): void {
+    this.seal();
+    for (const chunk of chunks) this.sealed.push(chunk);
+    this.rows += rows;
+  }
+
   /** The chunks in row order; adding more rows afterwards starts new chunks. */
   finish(): Buffer[] {
     this.seal();
