@@ -3,6 +3,13 @@ import { join } from 'node:path';
 import type { PhysicalLine } from '../../contract/src/reading/line-splitter';
 import type { EncodedSlice, SliceContext } from './encode-slice';
 
+/**
+ * Old-generation cap of each encoder thread. What a thread keeps is its pseudonym cache (at
+ * most ~40 MB) and the slice at hand; without a cap its heap grows with garbage before V8
+ * collects, and the worker's RSS (goal < 512 MB at any N) with it.
+ */
+const THREAD_OLD_SPACE_MB = 128;
+
 /** Slices waiting or being encoded per thread: enough to keep each busy, few enough to bound memory. */
 const SLICES_IN_FLIGHT_PER_THREAD = 4;
 
@@ -23,7 +30,7 @@ export class EncoderPool {
     // Compiled next to this file (dist/libs/ingestion/src/encoder-thread.js).
     const entry = join(__dirname, 'encoder-thread.js');
     this.threads = Array.from({ length: size }, () => {
-      const thread = new Worker(entry, { workerData: context });
+      const thread = new Worker(entry, { workerData: context, resourceLimits: { maxOldGenerationSizeMb: THREAD_OLD_SPACE_MB } });
       thread.on('message', (slice: EncodedSlice) => {
         // Buffers arrive as Uint8Arrays: give them back their Buffer methods (no copy).
         slice.chunks = slice.chunks.map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength));
