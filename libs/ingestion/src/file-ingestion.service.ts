@@ -22,15 +22,8 @@ import { encodeEventRow } from './encode-event-row';
 import { EncoderPool, slicesOf } from './encoder-pool';
 import { IngestionBatch } from './ingestion-batch';
 import { IngestionTimer } from './ingestion-timer';
+import { COPY_CONNECTIONS, OrderedBatchLanes, type BatchOrder } from './ordered-batch-lanes';
 import { mergeRejectionCounts } from './rejection-counts';
-
-/**
- * Connections a file is written on, each holding one batch's transaction. With one, the
- * database loads a batch while the worker reads the next, and whichever is slower sets the
- * pace; with two, a second batch's COPY and INSERT proceed while the first one's finish, so
- * the database side can use a second core. Commits stay in file order (see commit()).
- */
-const COPY_CONNECTIONS = 2;
 
 /**
  * Encoder threads per large file (EncoderPool), the files that get them, and lines per slice
@@ -47,18 +40,6 @@ export interface IngestionProgress {
   accepted: number;
   rejected: number;
   percent: number | null;
-}
-
-/** How a batch in flight waits for the one before it (see commit()). */
-interface BatchOrder {
-  moved: Promise<void>;
-  committed: Promise<void>;
-}
-
-function deferred(): { promise: Promise<void>; resolve: () => void } {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
 }
 
 /** What is known of a file while it is ingested (committed batches only, plus the dedupe mode). */
@@ -140,27 +121,13 @@ export class FileIngestionService {
     const size = Number(file.size_bytes);
     const timer = new IngestionTimer();
     let batch = new IngestionBatch();
-    // While the next batch is read and validated, the previous ones are written, each on its
-    // own connection (see COPY_CONNECTIONS); batch n waits for the connection batch n - 2 used.
-    const busy: Promise<void>[] = clients.map(() => Promise.resolve());
-    let previous: BatchOrder = { moved: Promise.resolve(), committed: Promise.resolve() };
-    let flushed = 0;
-    let failure: unknown = null;
-    const flush = async (b: IngestionBatch) => {
-      const lane = flushed++ % clients.length;
-      await timer.waitingForDatabase(busy[lane]);
-      if (failure) throw failure;
-      const moved = deferred();
-      const done = timer
-        .writing(this.commit(clients[lane], table, file, b, state, previous, moved.resolve))
-        // Once this batch has failed, the next must not wait for a move that never comes.
-        .finally(moved.resolve)
-        .then(() => onProgress(this.progress(state, file.gzip ? null : size)));
-      previous = { moved: moved.promise, committed: done };
-      busy[lane] = done.catch((e) => {
-        failure ??= e;
-      });
-    };
+    // While the next batch is read and encoded, the previous ones are written (OrderedBatchLanes).
+    const lanes = new OrderedBatchLanes(clients, timer);
+    const flush = (b: IngestionBatch) =>
+      lanes.submit(
+        (client, previous, onMoved) => this.commit(client, table, file, b, state, previous, onMoved),
+        () => onProgress(this.progress(state, file.gzip ? null : size)),
+      );
 
     const pool = this.encoderPoolFor(file, dataset);
     if (pool) {
@@ -208,8 +175,7 @@ export class FileIngestionService {
       }
     }
     await flush(batch);
-    await timer.waitingForDatabase(Promise.all(busy).then(() => undefined));
-    if (failure) throw failure;
+    await lanes.drain();
     this.logger.log(timer.summary(file.id, state.lines - file.lines));
   }
 
@@ -255,9 +221,8 @@ export class FileIngestionService {
       // commit, and flushing its WAL flushes every earlier batch's too: once a file is done it
       // is durable. This spares a disk flush per batch on the critical path.
       await client.query('SET LOCAL synchronous_commit = off');
-      // Two batches in flight take turns: staging (COPY, the costlier half) overlaps, but rows
-      // move into the table only after the batch before has moved its own, so if both hold a
-      // key, this one waits for that one and never the reverse (no wait cycle through us).
+      // Staging (COPY, the costlier half) overlaps with the batch before; moving and committing
+      // wait for it (see BatchWrite).
       const written = await writeEventChunks(client, table, batch.rows.finish(), {
         expectNew: state.expectNew,
         beforeMove: () => previous.moved,
