@@ -8,6 +8,7 @@
  */
 import { join } from 'node:path';
 import { statSync } from 'node:fs';
+import { Client } from 'pg';
 import { createBenchCredentials } from './support/bench-account';
 import { BenchEnvironment } from './support/bench-environment';
 import { parseFlags, positiveNumber } from './support/bench-flags';
@@ -16,6 +17,7 @@ import { BASELINE_TABLE, createBaselineTable, psqlCopy, writeCopyFile } from './
 import { DatasetApi } from './support/dataset-api';
 import { PeakMemorySampler } from './support/peak-memory-sampler';
 import { writePriceQuoteFile } from './support/price-quote-file';
+import { CpuMeter } from './support/proc-cpu';
 import { megabytes } from './support/proc-memory';
 import { startApi, startWorker, type ServiceChild } from './support/service-child';
 
@@ -65,6 +67,9 @@ async function main(): Promise<void> {
     const client = new DatasetApi(url, (await createBenchCredentials(env, url)).token);
     const datasetId = await client.create(`bench ingest ${events}`);
     await env.query('CHECKPOINT');
+    const watcher = new Client({ connectionString: env.databaseUrl });
+    await watcher.connect();
+    const cpu = await new CpuMeter({ worker: worker.pid, api: api.pid }, { client: watcher, name: env.databaseName }).start();
 
     say(`uploading and ingesting through ${url}`);
     mark = process.hrtime.bigint();
@@ -74,6 +79,8 @@ async function main(): Promise<void> {
       throw new Error(`${error.message}\n--- worker output (last lines) ---\n${worker.log.slice(-5000)}`);
     });
     const ingestSeconds = secondsSince(mark);
+    const cpuUsed = await cpu.stop();
+    await watcher.end();
     memory.sample();
     const workerPeak = memory.peakOf(worker.pid);
     const apiPeak = memory.peakOf(api.pid);
@@ -87,6 +94,9 @@ async function main(): Promise<void> {
     const [{ stored }] = await env.query<{ stored: string }>('SELECT count(*) AS stored FROM ev_price_quotes WHERE dataset_id = $1', [datasetId]);
     if (Number(stored) !== events) throw new Error(`ev_price_quotes holds ${stored} rows of the dataset, expected ${events}`);
     say(`ingested in ${round(ingestSeconds, 1)} s (upload ${round(uploadSeconds, 1)} s); worker peak RSS ${megabytes(workerPeak)} MB`);
+    say(`CPU seconds: worker ${round(cpuUsed.worker)}, api ${round(cpuUsed.api)}, database backends ${round(cpuUsed.database)}`);
+    const workerLog = /file \S+: \d+ lines in [^"\n]*/.exec(worker.log);
+    if (workerLog) say(`worker: ${workerLog[0]}`);
 
     const copyFile = join(env.dir, 'price_quotes.copy');
     mark = process.hrtime.bigint();
@@ -96,27 +106,37 @@ async function main(): Promise<void> {
     // Two loads, the faster kept: on a shared machine the baseline must not be flattered by a
     // neighbour's load (that would flatter the ratio), so the ratio is against PostgreSQL's best.
     const copyTimes: number[] = [];
+    const copyCpu: number[] = [];
     for (let run = 1; run <= BASELINE_RUNS; run++) {
       await env.query(`TRUNCATE "${BASELINE_TABLE}"`);
       await env.query('CHECKPOINT');
       say(`psql \\copy into ${BASELINE_TABLE} (${partitions} partitions, same indexes), run ${run} of ${BASELINE_RUNS}`);
       mark = process.hrtime.bigint();
-      await psqlCopy(env, copyFile);
-      copyTimes.push(secondsSince(mark));
+      const load = await psqlCopy(env, copyFile);
+      copyTimes.push(load.seconds);
+      copyCpu.push(load.backendCpuSeconds);
       const [{ loaded }] = await env.query<{ loaded: string }>(`SELECT count(*) AS loaded FROM "${BASELINE_TABLE}"`);
       if (Number(loaded) !== events) throw new Error(`${BASELINE_TABLE} holds ${loaded} rows, expected ${events}`);
     }
     const copySeconds = Math.min(...copyTimes);
+    const copyBackendCpu = copyCpu[copyTimes.indexOf(copySeconds)];
 
     const ingestRate = events / ingestSeconds;
     const copyRate = events / copySeconds;
     const ratio = ingestRate / copyRate;
     const table = renderTable(
-      ['path', 'events', 'seconds', 'events/s', 'peak RSS MB'],
+      ['path', 'events', 'seconds', 'events/s', 'CPU s (worker, api, db)', 'peak RSS MB'],
       [
-        ['upload + queue + worker + COPY', events, round(ingestSeconds), Math.round(ingestRate), `worker ${megabytes(workerPeak)}, api ${megabytes(apiPeak)}`],
-        [`psql \\copy (baseline, best of ${BASELINE_RUNS})`, events, round(copySeconds), Math.round(copyRate), '-'],
-        [`ratio (goal >= ${RATIO_GOAL})`, '', '', round(ratio, 3), `goal worker < ${WORKER_MEMORY_GOAL_MB}`],
+        [
+          'upload + queue + worker + COPY',
+          events,
+          round(ingestSeconds),
+          Math.round(ingestRate),
+          `${round(cpuUsed.worker, 1)}, ${round(cpuUsed.api, 1)}, ${round(cpuUsed.database, 1)}`,
+          `worker ${megabytes(workerPeak)}, api ${megabytes(apiPeak)}`,
+        ],
+        [`psql \\copy (baseline, best of ${BASELINE_RUNS})`, events, round(copySeconds), Math.round(copyRate), `db ${round(copyBackendCpu, 1)}`, '-'],
+        [`ratio (goal >= ${RATIO_GOAL})`, '', '', round(ratio, 3), '', `goal worker < ${WORKER_MEMORY_GOAL_MB}`],
       ],
     );
     printSummary(table, {
@@ -130,6 +150,7 @@ async function main(): Promise<void> {
       copy_runs_s: copyTimes.map((t) => round(t)),
       copy_eps: Math.round(copyRate),
       ratio: round(ratio, 3),
+      cpu_s: { worker: round(cpuUsed.worker), api: round(cpuUsed.api), database: round(cpuUsed.database), copy_backend: round(copyBackendCpu) },
       ratio_goal_met: ratio >= RATIO_GOAL,
       worker_peak_rss_mb: megabytes(workerPeak),
       api_peak_rss_mb: megabytes(apiPeak),

@@ -6,6 +6,7 @@ import { Pseudonymizer, readDatasetFile } from '@fairmarket/contract';
 import { encodeEventRow } from '../../libs/ingestion/src/encode-event-row';
 import { EVENT_TABLES, copyColumns } from '../../libs/persistence/src/events/event-tables';
 import type { BenchEnvironment } from './bench-environment';
+import { readProcCpuSeconds } from './proc-cpu';
 
 const TABLE = EVENT_TABLES.price_quotes;
 export const BASELINE_TABLE = 'bench_copy';
@@ -59,16 +60,36 @@ export async function createBaselineTable(env: BenchEnvironment): Promise<number
   return partitions.length;
 }
 
-/** Loads the COPY file with psql's client-side \copy, the reference for how fast PostgreSQL takes these rows. */
-export function psqlCopy(env: BenchEnvironment, copyPath: string): Promise<void> {
+/**
+ * Loads the COPY file with psql's client-side \copy, the reference for how fast PostgreSQL
+ * takes these rows. psql reads its commands from a pipe and, after the \copy, prints its
+ * backend's pid; the load is timed up to that line, and the backend's CPU seconds are read
+ * from /proc while the session is still open (0 when the server is not on this machine).
+ */
+export function psqlCopy(env: BenchEnvironment, copyPath: string): Promise<{ seconds: number; backendCpuSeconds: number }> {
   if (/['\\]/.test(copyPath)) throw new Error(`the temp path ${copyPath} holds a quote or backslash: set TMPDIR to a plain directory`);
   const columns = copyColumns(TABLE).join(', ');
-  const command = `\\copy ${BASELINE_TABLE} (${columns}) FROM '${copyPath}'`;
+  const command = `\\copy ${BASELINE_TABLE} (${columns}) FROM '${copyPath}'\nSELECT pg_backend_pid();\n`;
   return new Promise((resolve, reject) => {
-    const psql = spawn('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', env.databaseUrl, '-c', command], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const started = process.hrtime.bigint();
+    const psql = spawn('psql', ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-d', env.databaseUrl], { stdio: ['pipe', 'pipe', 'pipe'] });
     let errors = '';
+    let output = '';
+    let result: { seconds: number; backendCpuSeconds: number } | null = null;
     psql.stderr.on('data', (d) => (errors += d));
+    psql.stdout.on('data', (d) => {
+      output += d;
+      const pid = /^(\d+)\s*$/m.exec(output);
+      if (result !== null || pid === null) return;
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      result = { seconds, backendCpuSeconds: readProcCpuSeconds(Number(pid[1])) ?? 0 };
+      psql.stdin.end();
+    });
     psql.on('error', (e) => reject(new Error(`could not run psql (${e.message}): install the PostgreSQL client (apt-get install postgresql-client)`)));
-    psql.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`psql \\copy exited ${code}: ${errors.trim()}`))));
+    psql.on('exit', (code) =>
+      code === 0 && result !== null ? resolve(result) : reject(new Error(`psql \\copy exited ${code}: ${errors.trim()}`)),
+    );
+    // Left open until the pid is printed, so that the backend is still there to be read.
+    psql.stdin.write(command);
   });
 }

@@ -83,6 +83,23 @@ describe('ingestion through the API and the queue', () => {
     expect(rows[0].n).toBe(300);
   });
 
+  it('stores a line repeated within one file once, when its copies are in batches written at the same time', async () => {
+    // Batches of 50 lines, two in flight: each quote's second copy is 60 lines after its first,
+    // so the two copies are in neighbouring batches that stage, move and commit concurrently.
+    const id = await client.createDataset();
+    const lines = quoteFile(300).trimEnd().split('\n');
+    const repeated: string[] = [];
+    for (let start = 0; start < 300; start += 60) {
+      const group = lines.slice(start, start + 60);
+      repeated.push(...group, ...group);
+    }
+    await client.upload(id, [{ name: 'price_quotes.ndjson', content: repeated.join('\n') + '\n' }]).expect(202);
+    const ready = await client.waitReady(id);
+    expect(ready.files.map((f: { lines: number; stored: number; duplicates: number }) => [f.lines, f.stored, f.duplicates])).toEqual([[600, 300, 300]]);
+    const { rows } = await db.query('SELECT count(*)::int AS n, count(DISTINCT natural_id)::int AS d FROM ev_price_quotes WHERE dataset_id = $1', [id]);
+    expect(rows[0]).toEqual({ n: 300, d: 300 });
+  });
+
   it('refuses a file over the size limit and too many files with 413, and unknown files with 415', async () => {
     const id = await client.createDataset();
     const big = quoteFile(1500);

@@ -81,6 +81,34 @@ describe('worker processes', () => {
     }
   });
 
+  it('reports rejections in file order, the first ones kept and all counted, for a file encoded on threads', async () => {
+    // Over 8 MB, a file is encoded on threads: bad lines in several slices and batches.
+    const worker = await startWorker({ INGEST_BATCH_LINES: '5000', MAX_REJECTIONS_KEPT: '3' });
+    try {
+      const id = await client.createDataset({ platform_id: 'p1' });
+      const lines = quoteFile(40000).trimEnd().split('\n');
+      const bad = [5, 2001, 17003, 39999];
+      lines[bad[0] - 1] = '{"platform_id": "p1"';
+      lines[bad[1] - 1] = lines[bad[1] - 1].replace('"price":9900', '"price":-1');
+      lines[bad[2] - 1] = lines[bad[2] - 1].replace('"platform_id":"p1"', '"platform_id":"p2"');
+      lines[bad[3] - 1] = lines[bad[3] - 1].replace('"price":9900', '"price":"x"');
+      const content = lines.join('\n') + '\n';
+      expect(Buffer.byteLength(content)).toBeGreaterThan(8 * 1024 * 1024);
+      await client.upload(id, [{ name: 'price_quotes.ndjson', content }]).expect(202);
+      await client.waitReady(id, 120000);
+      const report = (await client.http.get(`/v1/datasets/${id}/report`).expect(200)).body;
+      expect(report.files.price_quotes).toEqual({ lines: 40000, accepted: 39996, rejected: 4 });
+      expect(report.rejections.map((r: { line: number; field?: string }) => [r.line, r.field])).toEqual([
+        [5, undefined],
+        [2001, 'price'],
+        [17003, 'platform_id'],
+      ]);
+      expect(await storedCount(id)).toEqual({ total: 39996, distinct: 39996 });
+    } finally {
+      await worker.kill('SIGTERM');
+    }
+  });
+
   it('shuts down gracefully on SIGTERM', async () => {
     const worker = await startWorker();
     await worker.kill('SIGTERM');

@@ -59,6 +59,16 @@ describe('storedDocument', () => {
     expect(stored).not.toContain('88"');
   });
 
+  it('finds the end of a user id literal holding escaped quotes and backslashes', () => {
+    // Ids are validated to plain characters, but the swap must not rely on that.
+    for (const id of ['u-"88"', 'u-88\\', 'u-\\"88']) {
+      const raw = JSON.stringify({ quote_id: 'q-1', user_id: id, price: 1 });
+      const record = { quote_id: 'q-1', user_id: 'u_pseudonym', price: 1 };
+      const stored = storedDocument(raw, record);
+      expect(JSON.parse(stored)).toEqual(record);
+    }
+  });
+
   it('falls back to serialising when the key is ambiguous or escaped', () => {
     const twice = JSON.stringify(quote).replace('"user_id":"u-88"', '"user_id":"u-0","user_id":"u-88"');
     expect(expectSameValue('price_quotes', twice)).not.toContain('u-0');

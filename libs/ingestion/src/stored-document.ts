@@ -40,13 +40,21 @@ function swapUserId(body: string, pseudonym: string): string | null {
   if (body[i] !== ':') return null;
   i = skipSpace(body, i + 1);
   if (body[i] !== '"') return null;
-  let end = i + 1;
-  while (end < body.length && body[end] !== '"') end += body[end] === '\\' ? 2 : 1;
-  if (end >= body.length) return null;
+  // The closing quote: the next one not escaped (indexOf, not a loop per character: every line).
+  let end = body.indexOf('"', i + 1);
+  while (end !== -1 && isEscaped(body, end)) end = body.indexOf('"', end + 1);
+  if (end === -1) return null;
   return body.slice(0, i) + JSON.stringify(pseudonym) + body.slice(end + 1);
 }
 
 function skipSpace(s: string, i: number): number {
   while (i < s.length && (s[i] === ' ' || s[i] === '\t' || s[i] === '\n' || s[i] === '\r')) i++;
   return i;
+}
+
+/** Whether the character at `at` follows an odd run of backslashes. */
+function isEscaped(s: string, at: number): boolean {
+  let backslashes = 0;
+  while (at - backslashes - 1 >= 0 && s.charCodeAt(at - backslashes - 1) === 92) backslashes++;
+  return backslashes % 2 === 1;
 }

@@ -7,3 +7,4 @@ export * from './events/event-batch-writer';
 export * from './migration-drift';
 export * from './database.module';
 export * from './database-setup';
+export * from './events/copy-chunks';

@@ -1,6 +1,6 @@
 import { openDatasetFile } from './file-stream';
 import type { LineRejection, ParsedLine } from './line-result';
-import { LineSplitter } from './line-splitter';
+import { LineSplitter, type PhysicalLine } from './line-splitter';
 
 /**
  * Streams an NDJSON file (optionally gzipped) as parsed lines, one batch per chunk read.
@@ -12,16 +12,30 @@ export async function* ndjsonLines(
   gzip: boolean,
   onBytesRead?: (bytesRead: number) => void,
 ): AsyncGenerator<ParsedLine[]> {
+  for await (const lines of ndjsonPhysicalLines(path, gzip, onBytesRead)) {
+    yield lines.map(({ line, text }) => parseJsonLine(line, text));
+  }
+}
+
+/**
+ * The non-blank lines of an NDJSON file, not yet parsed, one array per chunk read: for a
+ * reader that parses them elsewhere (the ingestion worker's encoder threads).
+ */
+export async function* ndjsonPhysicalLines(
+  path: string,
+  gzip: boolean,
+  onBytesRead?: (bytesRead: number) => void,
+): AsyncGenerator<PhysicalLine[]> {
   const opened = openDatasetFile(path, gzip);
   opened.stream.setEncoding('utf8');
   const splitter = new LineSplitter();
   try {
     for await (const chunk of opened.stream) {
       onBytesRead?.(opened.bytesRead());
-      yield splitter.push(chunk as string).map(({ line, text }) => parseJsonLine(line, text));
+      yield splitter.push(chunk as string);
     }
     onBytesRead?.(opened.bytesRead());
-    yield splitter.end().map(({ line, text }) => parseJsonLine(line, text));
+    yield splitter.end();
   } finally {
     opened.stream.destroy();
   }

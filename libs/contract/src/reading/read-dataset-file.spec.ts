@@ -6,7 +6,7 @@ import type { EventsByKind, FileKind } from '../events';
 import { Pseudonymizer } from '../pseudonymizer';
 import { DatasetFileError } from './dataset-file.error';
 import type { LineResult } from './line-result';
-import { readDatasetFile, type ReadDatasetFileOptions } from './read-dataset-file';
+import { readDatasetFile, readDatasetFileBatches, type ReadDatasetFileOptions } from './read-dataset-file';
 
 const FIXTURES = join(__dirname, '../../test-fixtures');
 const { pseudonymize } = new Pseudonymizer('read-dataset-file-spec-key');
@@ -95,6 +95,29 @@ describe('readDatasetFile: NDJSON', () => {
       };
       await expect(read()).rejects.toThrow(/unexpected end of file/);
       expect(seen.length).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+});
+
+describe('readDatasetFileBatches', () => {
+  it('hands over exactly the lines of readDatasetFile, in order, in non-empty arrays', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fm-batches-'));
+    try {
+      // Many chunks' worth of lines, blank and rejected ones among them.
+      const messy = readFileSync(join(FIXTURES, 'messy/price_quotes.ndjson'), 'utf8').replace(/^\ufeff/, '');
+      const path = join(dir, 'price_quotes.ndjson');
+      writeFileSync(path, messy.repeat(1000));
+      const options = { kind: 'price_quotes' as const, format: 'ndjson' as const, gzip: false };
+      const batches: LineResult[][] = [];
+      for await (const batch of readDatasetFileBatches(path, { ...options, pseudonymize })) batches.push(batch);
+      expect(batches.length).toBeGreaterThan(1);
+      expect(batches.every((b) => b.length > 0)).toBe(true);
+      const flat = batches.flat();
+      // Compared as text: a deep toEqual of tens of thousands of records takes minutes.
+      expect(JSON.stringify(flat)).toBe(JSON.stringify(await readAll(path, options)));
+      expect(flat.map((r) => r.line)).toEqual([...flat.map((r) => r.line)].sort((a, b) => a - b));
     } finally {
       rmSync(dir, { recursive: true });
     }

@@ -30,6 +30,18 @@ export async function* readDatasetFile<K extends FileKind>(
   path: string,
   options: ReadDatasetFileOptions<K>,
 ): AsyncGenerator<LineResult<EventsByKind[K]>> {
+  for await (const batch of readDatasetFileBatches(path, options)) yield* batch;
+}
+
+/**
+ * The same lines as readDatasetFile, handed over as arrays (one per chunk read, in file
+ * order). A consumer of a million lines pays one await per chunk instead of one per line,
+ * which was about a tenth of the ingestion worker's time.
+ */
+export async function* readDatasetFileBatches<K extends FileKind>(
+  path: string,
+  options: ReadDatasetFileOptions<K>,
+): AsyncGenerator<LineResult<EventsByKind[K]>[]> {
   const { kind, pseudonymize } = options;
   const validateOptions = { pseudonymize };
   const batches: AsyncIterable<ParsedLine[]> =
@@ -39,16 +51,17 @@ export async function* readDatasetFile<K extends FileKind>(
   const documents = kind === 'documents' ? new DocumentTextReader(options.datasetDir ?? dirname(path)) : undefined;
 
   for await (const batch of batches) {
+    const out: LineResult<EventsByKind[K]>[] = [];
     for (const parsed of batch) {
       const { line, raw } = parsed;
       if (parsed.rejection !== undefined) {
-        yield { line, raw, rejection: parsed.rejection };
+        out.push({ line, raw, rejection: parsed.rejection });
         continue;
       }
       const result = validateRecord(kind, parsed.value, validateOptions);
       if (!result.ok) {
         const rejection = result.field === '' ? { reason: result.reason } : { field: result.field, reason: result.reason };
-        yield { line, raw, rejection };
+        out.push({ line, raw, rejection });
         continue;
       }
       if (documents !== undefined) {
@@ -56,13 +69,14 @@ export async function* readDatasetFile<K extends FileKind>(
         if (document.path !== undefined) {
           const body = await documents.read(document.path);
           if (!body.ok) {
-            yield { line, raw, rejection: { field: 'path', reason: body.reason } };
+            out.push({ line, raw, rejection: { field: 'path', reason: body.reason } });
             continue;
           }
           document.text = body.text;
         }
       }
-      yield { line, raw, record: result.record };
+      out.push({ line, raw, record: result.record });
     }
+    if (out.length > 0) yield out;
   }
 }
