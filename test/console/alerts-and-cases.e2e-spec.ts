@@ -214,6 +214,15 @@ describe('console: triage, alert detail, case and dossier', () => {
     await s.page.waitForFunction(() => ['done', 'failed'].includes(document.querySelector('[data-testid="dossier-progress"]')?.getAttribute('data-state') ?? ''), undefined, { timeout: 60_000 });
     expect(await s.byTestId('dossier-progress').getAttribute('data-state')).toBe('done');
     await s.byTestId('dossier-download').waitFor();
+    // Done is said once ("完成", not "完成 · 完成"), and the announcement follows a language switch.
+    const dossierLabel = () => s.byTestId('dossier-progress').locator('label').innerText();
+    expect((await dossierLabel()).trim()).toBe('完成');
+    await s.page.waitForFunction(() => document.querySelector('[data-testid="status-live"]')?.textContent === '案卷已生成，可下载。');
+    await s.byTestId('lang-switch').click();
+    await s.page.waitForFunction(() => document.querySelector('[data-testid="status-live"]')?.textContent === 'Dossier ready to download.');
+    expect((await dossierLabel()).trim()).toBe('Done');
+    await s.byTestId('lang-switch').click();
+    await s.page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
     await s.shot('dossier-ready');
     const [download] = await Promise.all([s.page.waitForEvent('download'), s.byTestId('dossier-download').click()]);
     const bytes = await readFile(await download.path());
