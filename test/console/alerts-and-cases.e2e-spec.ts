@@ -92,6 +92,46 @@ describe('console: triage, alert detail, case and dossier', () => {
     for (const a of untouched) expect((await fx.regulatorApi().get(`/v1/alerts/${a.id}`).expect(200)).body.status).toBe('new');
   });
 
+  it('triages one alert with the keyboard alone: Tab to its checkbox, Space, Enter on the bulk action', async () => {
+    await s.goto(`/console/alerts?platform_id=${fx.accounts.platforms.a}&status=new`);
+    const left = fx.alerts.length - 2;
+    await s.page.waitForFunction((n) => document.querySelectorAll('[data-testid="alert-row"]').length === n, left);
+    const focused = () => s.page.evaluate(() => ({ testid: document.activeElement?.getAttribute('data-testid') ?? null, row: document.activeElement?.closest('[data-testid="alert-row"]')?.getAttribute('data-alert-id') ?? null }));
+    /** Presses Tab (or Shift+Tab) until the element with this test id has the focus; fails if it never does. */
+    const tabTo = async (testid: string, key: 'Tab' | 'Shift+Tab') => {
+      for (let i = 0; i < 80; i++) {
+        if ((await focused()).testid === testid) return;
+        await s.page.keyboard.press(key);
+      }
+      throw new Error(`${key} never reached ${testid}; the focus is on ${JSON.stringify(await focused())}`);
+    };
+    // From the top of the page, as a keyboard user starts: the skip link, then on through the filters.
+    await s.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await tabTo('alert-select', 'Tab');
+    const picked = (await focused()).row as string;
+    expect(picked).toBe((await rowIds())[0]);
+    await s.page.keyboard.press('Space');
+    await s.byTestId('bulk-bar').waitFor();
+    expect(await s.page.locator(`[data-testid="alert-row"][data-alert-id="${picked}"] [data-testid="alert-select"]`).isChecked()).toBe(true);
+    expect(await s.byTestId('bulk-count').innerText()).toContain('1');
+    // The bar appears above the table; the focus stayed on the checkbox, so back up to the action.
+    expect((await focused()).testid).toBe('alert-select');
+    await tabTo('bulk-apply', 'Shift+Tab');
+    expect(await s.byTestId('bulk-to').inputValue()).toBe('triaged');
+    await s.shot('keyboard-bulk-focused');
+    await s.page.keyboard.press('Enter');
+    await s.page.waitForFunction(() => document.querySelector('[data-testid="bulk-result"]')?.textContent === '1 条成功，0 条失败');
+    await s.page.waitForFunction((n) => document.querySelectorAll('[data-testid="alert-row"]').length === n, left - 1);
+    expect((await fx.regulatorApi().get(`/v1/alerts/${picked}`).expect(200)).body.status).toBe('triaged');
+    expect(await rowIds()).not.toContain(picked);
+    // The result is kept as counts, so it is read out in the language chosen afterwards (also by keyboard).
+    await s.byTestId('lang-switch').focus();
+    await s.page.keyboard.press('Enter');
+    await s.page.waitForFunction(() => document.querySelector('[data-testid="bulk-result"]')?.textContent === '1 done, 0 failed');
+    await s.page.keyboard.press('Enter');
+    await s.page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  });
+
   let alertId: string;
 
   it('shows an alert: statistics, chart, legal basis in both languages, evidence', async () => {
@@ -139,9 +179,13 @@ describe('console: triage, alert detail, case and dossier', () => {
     await s.page.waitForURL((u) => u.pathname === '/console/cases/new' && u.searchParams.get('alert_ids') === alertId);
     expect(await s.byTestId('case-alert-ids').inputValue()).toContain(alertId);
     await s.byTestId('case-title').fill('排他性条款 / Exclusivity clause');
+    // Both are picked by name from the regulators of my own office; the handler (me) is not offered as approver.
+    expect(await s.byTestId('case-handler').inputValue()).toBe(fx.accounts.regulator.id);
     const approver = s.byTestId('case-approver');
-    if ((await approver.evaluate((el) => el.tagName)) === 'SELECT') await approver.selectOption(fx.accounts.regulator2.id);
-    else await approver.fill(fx.accounts.regulator2.id);
+    await approver.locator(`option[value="${fx.accounts.regulator2.id}"]`).waitFor({ state: 'attached' });
+    const offered = await approver.locator('option').evaluateAll((options) => options.map((o) => [(o as HTMLOptionElement).value, o.textContent]));
+    expect(offered).toEqual([['', expect.any(String)], [fx.accounts.regulator2.id, 'regulator2']]);
+    await approver.selectOption(fx.accounts.regulator2.id);
     await s.shot('case-new');
     await s.byTestId('case-submit').click();
     await s.page.waitForURL(/\/console\/cases\/[0-9a-f-]{36}$/);
@@ -170,6 +214,15 @@ describe('console: triage, alert detail, case and dossier', () => {
     await s.page.waitForFunction(() => ['done', 'failed'].includes(document.querySelector('[data-testid="dossier-progress"]')?.getAttribute('data-state') ?? ''), undefined, { timeout: 60_000 });
     expect(await s.byTestId('dossier-progress').getAttribute('data-state')).toBe('done');
     await s.byTestId('dossier-download').waitFor();
+    // Done is said once ("完成", not "完成 · 完成"), and the announcement follows a language switch.
+    const dossierLabel = () => s.byTestId('dossier-progress').locator('label').innerText();
+    expect((await dossierLabel()).trim()).toBe('完成');
+    await s.page.waitForFunction(() => document.querySelector('[data-testid="status-live"]')?.textContent === '案卷已生成，可下载。');
+    await s.byTestId('lang-switch').click();
+    await s.page.waitForFunction(() => document.querySelector('[data-testid="status-live"]')?.textContent === 'Dossier ready to download.');
+    expect((await dossierLabel()).trim()).toBe('Done');
+    await s.byTestId('lang-switch').click();
+    await s.page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
     await s.shot('dossier-ready');
     const [download] = await Promise.all([s.page.waitForEvent('download'), s.byTestId('dossier-download').click()]);
     const bytes = await readFile(await download.path());

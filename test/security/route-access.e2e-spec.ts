@@ -24,6 +24,7 @@ const EXPECTED: Record<string, Caller[] | 'public'> = {
   'GET /v1/admin/organisations': ['admin'],
   'POST /v1/admin/users': ['admin'],
   'GET /v1/admin/users': ['admin'],
+  'GET /v1/users/colleagues': [R],
   'GET /v1/audit': [R, 'admin'],
   'GET /v1/audit/verify': [R, 'admin'],
   'POST /v1/datasets': [R, P],

@@ -21,6 +21,7 @@ import { AccessGuard } from './auth/access.guard';
 import { AuthController } from './auth/auth.controller';
 import { AuthMiddleware } from './auth/auth.middleware';
 import { AdminController } from './users/admin.controller';
+import { ColleaguesController } from './users/colleagues.controller';
 import { AuditController } from './audit/audit.controller';
 import { AlertsController } from './alerts/alerts.controller';
 import { CasesController } from './cases/cases.controller';
@@ -55,7 +56,7 @@ export class ApiModule implements NestModule {
           ],
         }),
       ],
-      controllers: [DatasetsController, DetectionsController, HealthController, AuthController, AdminController, AuditController, AlertsController, CasesController, ComplaintsController],
+      controllers: [DatasetsController, DetectionsController, HealthController, AuthController, AdminController, ColleaguesController, AuditController, AlertsController, CasesController, ComplaintsController],
       providers: [
         MultipartUploadService,
         DatasetSubmissionService,

@@ -96,6 +96,14 @@ export class IdentityService {
     return rows.map(publicUser);
   }
 
+  /**
+   * The active regulators of one organisation, by name: whom a regulator may pick as a case's handler,
+   * approver or task assignee. Only id and name, so this read gives away no e-mail addresses.
+   */
+  async colleagues(orgId: string): Promise<{ id: string; display_name: string }[]> {
+    return this.dataSource.query(`SELECT id, display_name FROM users WHERE org_id = $1 AND role = 'regulator' AND active ORDER BY display_name, id`, [orgId]);
+  }
+
   async user(id: string) {
     const [row] = await this.dataSource.query(`SELECT ${USER_COLUMNS} FROM users u JOIN organisations o ON o.id = u.org_id WHERE u.id = $1`, [id]);
     if (!row) throw new NotFoundException({ code: 'user_not_found', message: `No user ${id}.`, message_zh: `用户 ${id} 不存在。` });

@@ -1,11 +1,11 @@
 import { useApp } from '../components/app-context';
 import { saveFile } from '../components/save-file';
-import { formatDateTime } from '../lib/format';
+import { Timeline } from '../components/timeline';
 import type { AlertEvent } from './alert-types';
 
 /** What happened to the alert, oldest first; each entry says who, when, and what changed. */
 export function AlertHistory({ alertId, events }: { alertId: string; events: AlertEvent[] }) {
-  const { api, t, tv, lang, fail } = useApp();
+  const { api, t, tv, fail } = useApp();
   const describe = (e: AlertEvent): string => {
     const b = e.body ?? {};
     if (e.kind === 'status') return `${tv('status', String(b.from))} → ${tv('status', String(b.to))}${b.reason ? ` (${tv('reason', String(b.reason))})` : ''}`;
@@ -14,22 +14,25 @@ export function AlertHistory({ alertId, events }: { alertId: string; events: Ale
     return '';
   };
   return (
-    <section aria-labelledby="history-heading">
-      <h2 id="history-heading">{t('history')}</h2>
-      <ol data-testid="history" className="timeline">
-        {events.map((e) => (
-          <li key={e.id} data-testid="history-item" data-kind={e.kind}>
-            <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time> <strong>{tv('event', e.kind)}</strong>
-            {e.visibility === 'shared' && <span className="muted"> · {t('sharedWithPlatform')}</span>} <span>{describe(e)}</span>
-            {e.kind === 'evidence' &&
-              ((e.body.files as { id: string; file_name: string }[]) ?? []).map((f) => (
-                <button key={f.id} type="button" className="link-button" onClick={() => saveFile(api, `/v1/alerts/${alertId}/evidence/${f.id}`, f.file_name).catch(fail)} data-testid="evidence-file">
-                  {f.file_name}
-                </button>
-              ))}
-          </li>
-        ))}
-      </ol>
-    </section>
+    <Timeline
+      name="history"
+      title={t('history')}
+      events={events}
+      kindLabel={(kind) => tv('event', kind)}
+      describe={(e) => (
+        <>
+          {e.visibility === 'shared' && <span className="muted">· {t('sharedWithPlatform')} </span>}
+          <span>{describe(e)}</span>
+        </>
+      )}
+      extra={(e) =>
+        e.kind === 'evidence' &&
+        ((e.body.files as { id: string; file_name: string }[]) ?? []).map((f) => (
+          <button key={f.id} type="button" className="link-button" onClick={() => saveFile(api, `/v1/alerts/${alertId}/evidence/${f.id}`, f.file_name).catch(fail)} data-testid="evidence-file">
+            {f.file_name}
+          </button>
+        ))
+      }
+    />
   );
 }

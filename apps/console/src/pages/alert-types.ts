@@ -1,4 +1,8 @@
 /** Alert shapes as GET /v1/alerts and GET /v1/alerts/:id return them. */
+// Type-only: Vite erases it, so no server code reaches the bundle; the finding is the contract's own.
+import type { Finding } from '../../../../libs/contract/src/findings';
+
+export type { Finding };
 export interface AlertRow {
   id: string;
   dataset_id: string;
@@ -23,23 +27,6 @@ export interface AlertPage {
   page: number;
   per_page: number;
   items: AlertRow[];
-}
-
-export interface Finding {
-  id: string;
-  detector: string;
-  kind: string | null;
-  severity: string;
-  platform_id: string;
-  subject: Record<string, unknown>;
-  period: { from: string; to: string } | null;
-  summary: string;
-  summary_zh?: string;
-  metrics: Record<string, unknown>;
-  evidence: { file: string; id: string; note?: string }[];
-  evidence_total: number;
-  legal_basis: string[];
-  method: string;
 }
 
 export interface AlertEvent {

@@ -2,19 +2,26 @@ import { useState, type FormEvent } from 'react';
 import { useApp } from '../components/app-context';
 import { navigate, useLocation } from '../components/router';
 import { useAction } from '../components/use-action';
+import { useLoad } from '../components/use-load';
 import type { CaseDetail } from './case-types';
 
 const ids = (s: string) => s.split(/[\s,]+/).map((x) => x.trim()).filter(Boolean);
 
+interface Colleague {
+  id: string;
+  display_name: string;
+}
+
 /**
- * Opening a case names a handler and a different approver (four eyes). The API offers no
- * directory of regulators to a regulator, so the approver is given by user id.
+ * Opening a case names a handler and a different approver (four eyes), both picked by name from the
+ * regulators of one's own organisation (GET /v1/users/colleagues); the handler is not offered as approver.
  */
 export function CaseNewPage() {
   const { api, t, user } = useApp();
   const { search } = useLocation();
   const q = new URLSearchParams(search);
   const { busy, run } = useAction();
+  const { data: colleagues } = useLoad(() => api.get<Colleague[]>('/v1/users/colleagues'), [api]);
   const [title, setTitle] = useState('');
   const [handler, setHandler] = useState(user?.id ?? '');
   const [approver, setApprover] = useState('');
@@ -25,7 +32,7 @@ export function CaseNewPage() {
     let created: CaseDetail | null = null;
     void run(
       async () => {
-        created = await api.post<CaseDetail>('/v1/cases', { title, handler_id: handler.trim(), approver_id: approver.trim(), alert_ids: ids(alertIds), complaint_ids: ids(complaintIds) });
+        created = await api.post<CaseDetail>('/v1/cases', { title, handler_id: handler, approver_id: approver, alert_ids: ids(alertIds), complaint_ids: ids(complaintIds) });
       },
       () => created && navigate(`/console/cases/${(created as CaseDetail).id}`),
     );
@@ -39,12 +46,31 @@ export function CaseNewPage() {
           <input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={300} data-testid="case-title" />
         </label>
         <label>
-          {t('handlerId')}
-          <input value={handler} onChange={(e) => setHandler(e.target.value)} required data-testid="case-handler" />
+          {t('handler')}
+          <select
+            value={handler}
+            onChange={(e) => {
+              setHandler(e.target.value);
+              if (e.target.value === approver) setApprover('');
+            }}
+            required
+            data-testid="case-handler"
+          >
+            {(colleagues ?? []).map((c) => (
+              <option key={c.id} value={c.id}>{c.id === user?.id ? t('colleagueMe', { name: c.display_name }) : c.display_name}</option>
+            ))}
+          </select>
         </label>
         <label>
-          {t('approverId')}
-          <input value={approver} onChange={(e) => setApprover(e.target.value)} required aria-describedby="approver-help" data-testid="case-approver" />
+          {t('approver')}
+          <select value={approver} onChange={(e) => setApprover(e.target.value)} required aria-describedby="approver-help" data-testid="case-approver">
+            <option value="">{colleagues ? t('chooseApprover') : t('loading')}</option>
+            {(colleagues ?? [])
+              .filter((c) => c.id !== handler)
+              .map((c) => (
+                <option key={c.id} value={c.id}>{c.display_name}</option>
+              ))}
+          </select>
         </label>
         <p id="approver-help" className="muted">{t('approverHelp')}</p>
         <label>

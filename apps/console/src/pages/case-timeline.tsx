@@ -1,9 +1,9 @@
 import { useApp } from '../components/app-context';
-import { formatDateTime } from '../lib/format';
+import { Timeline } from '../components/timeline';
 import type { CaseDetail } from './case-types';
 
 export function CaseTimeline({ events }: { events: CaseDetail['timeline'] }) {
-  const { t, tv, lang } = useApp();
+  const { t, tv } = useApp();
   const describe = (kind: string, b: Record<string, unknown>): string => {
     if (kind === 'status') return `${tv('caseStatus', String(b.from))} → ${tv('caseStatus', String(b.to))}${b.decision ? `: ${String(b.decision)}` : ''}`;
     if (kind === 'note') return String(b.text ?? '');
@@ -14,15 +14,12 @@ export function CaseTimeline({ events }: { events: CaseDetail['timeline'] }) {
     return '';
   };
   return (
-    <section aria-labelledby="timeline-heading">
-      <h2 id="timeline-heading">{t('timeline')}</h2>
-      <ol data-testid="timeline" className="timeline">
-        {events.map((e) => (
-          <li key={e.id} data-testid="timeline-item" data-kind={e.kind}>
-            <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time> <strong>{tv('caseEvent', e.kind)}</strong> <span>{describe(e.kind, e.body ?? {})}</span>
-          </li>
-        ))}
-      </ol>
-    </section>
+    <Timeline
+      name="timeline"
+      title={t('timeline')}
+      events={events}
+      kindLabel={(kind) => tv('caseEvent', kind)}
+      describe={(e) => <span>{describe(e.kind, e.body ?? {})}</span>}
+    />
   );
 }

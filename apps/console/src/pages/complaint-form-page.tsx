@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useApp } from '../components/app-context';
 import { navigate } from '../components/router';
+import { useAction } from '../components/use-action';
 import { COMPLAINT_CATEGORIES } from '../lib/domain';
 import { toRfc3339 } from '../lib/local-time';
 import { EMPTY_OBSERVED, ObservedPrices, type ObservedRow } from './observed-prices';
 
 /** A consumer group's structured complaint: what, where, the price seen and when, and screenshots. */
 export function ComplaintFormPage() {
-  const { api, t, tv, announce, fail } = useApp();
+  const { api, t, tv, announce } = useApp();
   const [platform, setPlatform] = useState('');
   const [sku, setSku] = useState('');
   const [url, setUrl] = useState('');
@@ -15,33 +16,31 @@ export function ComplaintFormPage() {
   const [observed, setObserved] = useState<ObservedRow[]>([EMPTY_OBSERVED]);
   const [narrative, setNarrative] = useState('');
   const [files, setFiles] = useState<File[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    try {
-      const prices = observed
-        .filter((o) => o.price && o.seenAt)
-        .map((o) => ({ price_minor: Math.round(Number(o.price) * 100), currency: o.currency, seen_at: toRfc3339(o.seenAt), ...(o.note ? { note: o.note } : {}) }));
-      const created = await api.post<{ id: string; ref: string }>('/v1/complaints', {
-        platform_id: platform.trim(),
-        ...(sku.trim() ? { sku_id: sku.trim() } : {}),
-        ...(url.trim() ? { page_url: url.trim() } : {}),
-        category,
-        observed: prices,
-        narrative,
-      });
-      if (files.length > 0) {
-        await api.upload(`/v1/complaints/${created.id}/attachments`, files, (p) => announce('uploading', { percent: p.total ? Math.round((p.loaded / p.total) * 100) : 0 }));
-      }
-      announce('complaintSubmitted', { ref: created.ref });
-      navigate(`/console/complaints/${created.id}`);
-    } catch (error) {
-      fail(error);
-    } finally {
-      setBusy(false);
-    }
+    let created = { id: '', ref: '' };
+    void run(
+      async () => {
+        const prices = observed
+          .filter((o) => o.price && o.seenAt)
+          .map((o) => ({ price_minor: Math.round(Number(o.price) * 100), currency: o.currency, seen_at: toRfc3339(o.seenAt), ...(o.note ? { note: o.note } : {}) }));
+        created = await api.post<{ id: string; ref: string }>('/v1/complaints', {
+          platform_id: platform.trim(),
+          ...(sku.trim() ? { sku_id: sku.trim() } : {}),
+          ...(url.trim() ? { page_url: url.trim() } : {}),
+          category,
+          observed: prices,
+          narrative,
+        });
+        if (files.length > 0) {
+          await api.upload(`/v1/complaints/${created.id}/attachments`, files, (p) => announce('uploading', { percent: p.total ? Math.round((p.loaded / p.total) * 100) : 0 }));
+        }
+      },
+      () => navigate(`/console/complaints/${created.id}`),
+      () => ({ key: 'complaintSubmitted', vars: { ref: created.ref } }),
+    );
   };
 
   return (

@@ -1,5 +1,6 @@
 import { useApp } from '../components/app-context';
 import { Link } from '../components/link';
+import { ListTable } from '../components/list-table';
 import { navigate, useLocation } from '../components/router';
 import { useLoad } from '../components/use-load';
 import { COMPLAINT_STATUSES } from '../lib/domain';
@@ -25,37 +26,20 @@ export function ComplaintListPage() {
           ))}
         </select>
       </label>
-      {!data ? (
-        <p>{t('loading')}</p>
-      ) : (
-        <table className="data" data-testid="complaint-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('complaintRef')}</th>
-              <th scope="col">{t('platform')}</th>
-              <th scope="col">{t('category')}</th>
-              <th scope="col">{t('status')}</th>
-              <th scope="col">{t('received')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((c) => (
-              <tr key={c.id} data-testid="complaint-row" data-complaint-id={c.id}>
-                <td><Link href={`/console/complaints/${c.id}`} data-testid="complaint-link">{c.ref}</Link></td>
-                <td>{c.platform_id}</td>
-                <td>{tv('category', c.category)}</td>
-                <td data-testid="complaint-status" data-status={c.status}>{tv('complaintStatus', c.status)}</td>
-                <td>{formatDateTime(c.created_at, lang)}</td>
-              </tr>
-            ))}
-            {data.length === 0 && (
-              <tr>
-                <td colSpan={5}>{t('none')}</td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      )}
+      <ListTable
+        rows={data}
+        testId="complaint-table"
+        columns={[t('complaintRef'), t('platform'), t('category'), t('status'), t('received')]}
+        row={(c) => (
+          <tr key={c.id} data-testid="complaint-row" data-complaint-id={c.id}>
+            <td><Link href={`/console/complaints/${c.id}`} data-testid="complaint-link">{c.ref}</Link></td>
+            <td>{c.platform_id}</td>
+            <td>{tv('category', c.category)}</td>
+            <td data-testid="complaint-status" data-status={c.status}>{tv('complaintStatus', c.status)}</td>
+            <td>{formatDateTime(c.created_at, lang)}</td>
+          </tr>
+        )}
+      />
     </section>
   );
 }

@@ -1,4 +1,8 @@
 /** Dataset shapes of /v1/datasets (the ingestion library's FileProgress per file). */
+// Type-only, erased by Vite. FileProgress stays declared here: the ingestion library's own sits in a
+// file that imports Nest and TypeORM, which the console's type-check must not pull in; these are the
+// fields of it that the console reads.
+import type { FileReport, Rejection } from '../../../../libs/contract/src/findings';
 export interface FileProgress {
   id: string;
   file_name: string;
@@ -23,10 +27,11 @@ export interface Dataset {
   files?: FileProgress[];
 }
 
+/** GET /v1/datasets/:id/report: the findings document's `dataset` part (the contract's types) and its status. */
 export interface IngestReport {
   status: string;
-  files: Record<string, { lines: number; accepted: number; rejected: number }>;
-  rejections: { file: string; line: number; field?: string; reason: string; file_name?: string }[];
+  files: Record<string, FileReport>;
+  rejections: Rejection[];
   rejection_counts: Record<string, number>;
 }
 

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useApp } from '../components/app-context';
 import { Link } from '../components/link';
+import { ListTable } from '../components/list-table';
 import { navigate } from '../components/router';
 import { useLoad } from '../components/use-load';
 import { formatDateTime } from '../lib/format';
@@ -39,37 +40,20 @@ export function SelfAuditPage() {
         </label>
         <button type="submit" className="primary" data-testid="dataset-create">{t('createDataset')}</button>
       </form>
-      {!data ? (
-        <p>{t('loading')}</p>
-      ) : (
-        <table className="data" data-testid="dataset-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('datasetName')}</th>
-              <th scope="col">{t('scope')}</th>
-              <th scope="col">{t('status')}</th>
-              <th scope="col">{t('rulePack')}</th>
-              <th scope="col">{t('created')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((d) => (
-              <tr key={d.id} data-testid="dataset-row" data-dataset-id={d.id}>
-                <td><Link href={`/console/self-audit/${d.id}`} data-testid="dataset-link">{d.name}</Link></td>
-                <td>{tv('scope', d.scope)}</td>
-                <td>{tv('datasetStatus', d.status)}</td>
-                <td>{tv('pack', d.rule_pack)}</td>
-                <td>{formatDateTime(d.created_at, lang)}</td>
-              </tr>
-            ))}
-            {data.length === 0 && (
-              <tr>
-                <td colSpan={5}>{t('none')}</td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      )}
+      <ListTable
+        rows={data}
+        testId="dataset-table"
+        columns={[t('datasetName'), t('scope'), t('status'), t('rulePack'), t('created')]}
+        row={(d) => (
+          <tr key={d.id} data-testid="dataset-row" data-dataset-id={d.id}>
+            <td><Link href={`/console/self-audit/${d.id}`} data-testid="dataset-link">{d.name}</Link></td>
+            <td>{tv('scope', d.scope)}</td>
+            <td>{tv('datasetStatus', d.status)}</td>
+            <td>{tv('pack', d.rule_pack)}</td>
+            <td>{formatDateTime(d.created_at, lang)}</td>
+          </tr>
+        )}
+      />
     </section>
   );
 }

@@ -1,24 +1,23 @@
 import { useState, type FormEvent } from 'react';
 import { useApp } from '../components/app-context';
+import { useAction } from '../components/use-action';
 
 export function SignInPage() {
-  const { api, t, signIn, fail, announce } = useApp();
+  const { api, t, signIn } = useApp();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    try {
-      const answer = await api.post<{ access_token: string }>('/v1/auth/login', { email, password });
-      await signIn(answer.access_token);
-      announce('signedIn');
-    } catch (error) {
-      fail(error);
-    } finally {
-      setBusy(false);
-    }
+    void run(
+      async () => {
+        const answer = await api.post<{ access_token: string }>('/v1/auth/login', { email, password });
+        await signIn(answer.access_token);
+      },
+      undefined,
+      () => ({ key: 'signedIn' }),
+    );
   };
 
   return (
