@@ -1,29 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { FileReport, Rejection } from '@fairmarket/contract';
 import { DatasetFileEntity, RejectionEntity } from '@fairmarket/persistence';
-
-export interface FileProgress {
-  id: string;
-  file_name: string;
-  kind: string;
-  status: string;
-  lines: number;
-  accepted: number;
-  rejected: number;
-  stored: number;
-  duplicates: number;
-  percent: number | null;
-  rejection_counts: Record<string, number>;
-  error: string | null;
-}
-
-export interface IngestionReport {
-  files: Record<string, FileReport>;
-  rejections: Rejection[];
-  rejection_counts: Record<string, number>;
-  uploads: FileProgress[];
-}
+import type { FileReport } from '@fairmarket/contract';
+import type { FileProgress, IngestionReport } from './ingestion-report';
 
 /** What became of every line of a dataset: the `dataset` part of the findings document, and more. */
 @Injectable()

@@ -1,19 +1,7 @@
-/** Dataset shapes of /v1/datasets (the ingestion library's FileProgress per file). */
-// Type-only, erased by Vite. FileProgress stays declared here: the ingestion library's own sits in a
-// file that imports Nest and TypeORM, which the console's type-check must not pull in; these are the
-// fields of it that the console reads.
+/** Dataset shapes of /v1/datasets. Type-only imports, erased by Vite. */
 import type { FileReport, Rejection } from '../../../../libs/contract/src/findings';
-export interface FileProgress {
-  id: string;
-  file_name: string;
-  kind: string;
-  status: string;
-  lines: number;
-  accepted: number;
-  rejected: number;
-  percent: number | null;
-  error: string | null;
-}
+import type { FileProgress } from '../../../../libs/ingestion/src/ingestion-report';
+export type { FileProgress };
 
 export interface Dataset {
   id: string;
