@@ -94,30 +94,35 @@ export class MerchantAnalysis {
     this.quotes = null;
     this.layout = this.profile.layout();
     const table = (this.strata = new StratumTable(this.layout));
-    const maps = quotes.columnMaps(this.layout);
     const arms = quotes.arms(arm);
     const n = quotes.length;
+    const width = this.layout.attributes.length;
+    const byProfile = quotes.profileColumns(this.layout);
     const strata = new Int32Array(n);
     const columns = this.columns;
+    const columnsOf = (i: number) => {
+      const at = quotes.profile.get(i) * width;
+      for (let a = 0; a < width; a++) columns[a] = byProfile[at + a];
+    };
     for (let i = 0; i < n; i++) {
       const s = table.stratumOf(quotes.skuId(i), quotes.window.get(i), arms[quotes.experiment.get(i)]);
       strata[i] = s;
-      quotes.columnsOf(i, this.layout, maps, columns);
+      columnsOf(i);
       table.add(s, quotes.y.get(i), columns);
     }
     this.prepareTests(quotes.users);
     if (this.scores) {
       const scores = this.scores;
       for (let i = 0; i < n; i++) {
-        quotes.columnsOf(i, this.layout, maps, columns);
-        const user = quotes.user.get(i);
+        columnsOf(i);
+        const user = quotes.userOf(quotes.profile.get(i));
         scores.add(strata[i], quotes.y.get(i), columns, user, quotes.cluster(user));
       }
     }
     this.testGroups();
     if (this.candidates.length === 0) return;
     for (let i = 0; i < n; i++) {
-      quotes.columnsOf(i, this.layout, maps, columns);
+      columnsOf(i);
       this.cross?.add(columns);
       const s = strata[i];
       const key = table.key(s);

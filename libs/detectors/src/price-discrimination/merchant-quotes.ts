@@ -3,7 +3,12 @@
  * once: every later step (strata, clustered errors, evidence) walks these columns instead of
  * the records. Strings are interned per merchant (sku, user, experiment arm, each categorical
  * level); a numeric characteristic is kept as its logarithmic bin, which is all a group cut
- * looks at (binned-histogram.ts). About 50 bytes a quote, the quote id included.
+ * looks at (binned-histogram.ts).
+ *
+ * A user's characteristics rarely change between two of her quotes, so the user and her
+ * characteristics are kept once per "profile" (user + codes), and a quote keeps only the
+ * profile's number: about 35 bytes a quote, the quote id included, whatever the number of
+ * characteristics the rule pack asks about.
  */
 import type { PriceQuote } from '@fairmarket/contract';
 import { categoricalTrait, numericTrait, valueBin, type AttributeSpec } from './characteristics';
@@ -44,15 +49,22 @@ export class MerchantQuotes {
   readonly experiment = new GrowableColumn();
   readonly y = new GrowableColumn('i32');
   readonly price = new GrowableColumn('i32');
-  readonly user = new GrowableColumn();
-  private readonly traits: GrowableColumn[];
+  /** The profile of each quote. */
+  readonly profile = new GrowableColumn();
+  /** Per profile: the user, then one code per characteristic. */
+  private readonly profiles = new GrowableColumn();
+  /** The latest profile of each user, to recognise a repeat without a lookup by value. */
+  private readonly latest: number[] = [];
+  private readonly codes: Int32Array;
+  private readonly width: number;
   private readonly ids = new QuoteIdArena();
   /** The hash bucket of each user (user-clusters.ts), computed once per user. */
   private readonly clusters: number[] = [];
 
   constructor(private readonly attributes: readonly AttributeSpec[]) {
     this.levels = attributes.map(() => new Interner());
-    this.traits = attributes.map(() => new GrowableColumn());
+    this.codes = new Int32Array(attributes.length);
+    this.width = attributes.length + 1;
   }
 
   get length(): number {
@@ -73,17 +85,39 @@ export class MerchantQuotes {
     const before = this.userNames.values.length;
     const user = this.userNames.code(quote.user_id, 0);
     if (user === before) this.clusters.push(userCluster(quote.user_id));
-    this.user.push(user);
+    const codes = this.codes;
     this.attributes.forEach((spec, a) => {
       if (spec.kind === 'numeric') {
         const v = numericTrait(quote.user, spec.name);
-        this.traits[a].push(v === undefined ? MISSING : valueBin(v) + BIN_SHIFT);
+        codes[a] = v === undefined ? MISSING : valueBin(v) + BIN_SHIFT;
       } else {
         const level = categoricalTrait(quote.user, spec.name);
-        this.traits[a].push(level === undefined ? MISSING : this.levels[a].code(level, 1));
+        codes[a] = level === undefined ? MISSING : this.levels[a].code(level, 1);
       }
     });
+    this.profile.push(this.profileOf(user, codes));
     this.ids.push(quote.quote_id);
+  }
+
+  private profileOf(user: number, codes: Int32Array): number {
+    const known = user < this.latest.length ? this.latest[user] : -1;
+    if (known >= 0 && this.sameCodes(known, codes)) return known;
+    const profile = this.profiles.length / this.width;
+    this.profiles.push(user);
+    for (let a = 0; a < codes.length; a++) this.profiles.push(codes[a]);
+    this.latest[user] = profile;
+    return profile;
+  }
+
+  private sameCodes(profile: number, codes: Int32Array): boolean {
+    const at = profile * this.width + 1;
+    for (let a = 0; a < codes.length; a++) if (this.profiles.get(at + a) !== codes[a]) return false;
+    return true;
+  }
+
+  /** The user (index) of a profile. */
+  userOf(profile: number): number {
+    return this.profiles.get(profile * this.width);
   }
 
   skuId(index: number): string {
@@ -110,8 +144,8 @@ export class MerchantQuotes {
     })];
   }
 
-  /** Maps each stored characteristic code to its column of `layout` (see `columnsOf`). */
-  columnMaps(layout: ColumnLayout): Int32Array[] {
+  /** Maps each stored categorical code to its column of `layout`. */
+  private columnMaps(layout: ColumnLayout): Int32Array[] {
     return layout.attributes.map((a, i) => {
       if (a.spec.kind === 'numeric') return new Int32Array(0);
       const values = this.levels[i].values;
@@ -125,17 +159,27 @@ export class MerchantQuotes {
     });
   }
 
-  /** ColumnLayout.columnsOf for the stored quote `index`. */
-  columnsOf(index: number, layout: ColumnLayout, maps: readonly Int32Array[], out: Int32Array): void {
+  /**
+   * ColumnLayout.columnsOf for every profile: row p (attributes.length wide) holds the columns
+   * of profile p's quotes.
+   */
+  profileColumns(layout: ColumnLayout): Int32Array {
+    const maps = this.columnMaps(layout);
     const attributes = layout.attributes;
-    for (let a = 0; a < attributes.length; a++) {
-      const code = this.traits[a].get(index);
-      const columns = attributes[a];
-      if (columns.spec.kind === 'numeric') {
-        out[a] = code === MISSING ? columns.missingColumn : columns.offset + groupOfBin(code - BIN_SHIFT, columns.cuts);
-      } else {
-        out[a] = maps[a][code];
+    const n = this.profiles.length / this.width;
+    const out = new Int32Array(n * attributes.length);
+    for (let p = 0; p < n; p++) {
+      for (let a = 0; a < attributes.length; a++) {
+        const code = this.profiles.get(p * this.width + 1 + a);
+        const columns = attributes[a];
+        out[p * attributes.length + a] =
+          columns.spec.kind === 'numeric'
+            ? code === MISSING
+              ? columns.missingColumn
+              : columns.offset + groupOfBin(code - BIN_SHIFT, columns.cuts)
+            : maps[a][code];
       }
     }
+    return out;
   }
 }
