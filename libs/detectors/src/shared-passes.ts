@@ -85,10 +85,12 @@ export class SharedPasses {
    * results in the tasks' order. A task that throws fails the run (after the others stop).
    */
   async run<T>(tasks: readonly ((source: DatasetSource) => Promise<T>)[]): Promise<T[]> {
+    // Every reader exists before any task starts, so that no read begins before all can join it.
+    const readers = tasks.map(() => new Reader());
+    for (const reader of readers) this.readers.add(reader);
     const settled = await Promise.allSettled(
-      tasks.map(async (task) => {
-        const reader = new Reader();
-        this.readers.add(reader);
+      tasks.map(async (task, i) => {
+        const reader = readers[i];
         try {
           return await task(this.view(reader));
         } finally {
@@ -130,7 +132,6 @@ export class SharedPasses {
         for (const record of batch) yield record as EventsByKind[K];
       }
     } finally {
-      reader.waiting = null;
       this.leaveRead(reader);
     }
   }
@@ -152,7 +153,9 @@ export class SharedPasses {
       join?.(false);
     }
     for (const r of members) {
+      // From here until it leaves the read, the reader counts as busy, not waiting.
       const join = r.joined;
+      r.waiting = null;
       r.joined = null;
       join?.(true);
     }
