@@ -1,4 +1,4 @@
-import { SEVERITY_ORDER, type DetectorName, type Finding } from '@fairmarket/contract';
+import { SEVERITY_ORDER, type DetectorName, type FileKind, type Finding } from '@fairmarket/contract';
 import type { RulePack } from '@fairmarket/rules';
 import type { DatasetSource, Detector } from './detector';
 import { SharedPasses } from './shared-passes';
@@ -17,6 +17,8 @@ export interface RunOptions {
   /** Run only these detectors (and those they need first). */
   only?: readonly DetectorName[];
   onDetectorStart?: (name: DetectorName) => void;
+  /** Told each file kind as its one shared read begins. */
+  onRead?: (kind: FileKind) => void;
 }
 
 /**
@@ -32,7 +34,7 @@ export async function analyzeAll(
 ): Promise<Map<DetectorName, unknown>> {
   const present = source.kinds();
   const running = selectDetectors(detectors, options.only).filter((d) => d.inputs.some((kind) => present.has(kind)));
-  const partials = await new SharedPasses(source).run(
+  const partials = await new SharedPasses(source, options.onRead).run(
     running.map((detector) => (view: DatasetSource) => {
       options.onDetectorStart?.(detector.name);
       return detector.analyze(view, rules);

@@ -78,7 +78,11 @@ export class SharedPasses {
   private readonly members = new Set<Reader>();
   private reading = false;
 
-  constructor(private readonly source: DatasetSource) {}
+  /** `onRead` is told each kind as its shared read begins (for progress reports). */
+  constructor(
+    private readonly source: DatasetSource,
+    private readonly onRead?: (kind: FileKind) => void,
+  ) {}
 
   /**
    * Runs every task concurrently, each with its own view of the source, and returns their
@@ -145,6 +149,7 @@ export class SharedPasses {
     const members = live.filter((r) => r.waiting === kind);
     this.started.add(kind);
     this.reading = true;
+    this.onRead?.(kind);
     for (const r of live.filter((x) => x.waiting !== null && x.waiting !== kind && this.started.has(x.waiting))) {
       // Waiting for a kind another read already started (cannot happen with READ_ORDER, but never hang).
       const join = r.joined;

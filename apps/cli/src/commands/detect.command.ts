@@ -2,7 +2,7 @@ import { Command, CommandRunner, Option } from 'nest-commander';
 import { writeFile } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
 import { DETECTOR_NAMES, type DetectorName } from '@fairmarket/contract';
-import { DETECTORS, runDetectors, selectDetectors } from '@fairmarket/detectors';
+import { DETECTORS, READ_ORDER, runDetectors, selectDetectors } from '@fairmarket/detectors';
 import { rulePack } from '@fairmarket/rules';
 import { buildFindingsDocument, renderFindingsTable } from '../findings-output';
 import { ProgressReporter } from '../progress';
@@ -31,15 +31,17 @@ export class DetectCommand extends CommandRunner {
     const progress = new ProgressReporter('detect');
     const source = await openDatasetOrExit(options.input);
     if (!source) return;
-    progress.start(selected.length + 1, 'steps');
+    // Every detector runs at once over one read per file (shared-passes.ts): progress is by file.
+    const reads = READ_ORDER.filter((kind) => source.kinds().has(kind) && selected.some((d) => d.inputs.includes(kind))).length;
+    progress.start(reads + 2, 'steps');
     let step = 0;
     const findings = await runDetectors(DETECTORS, source, rules, {
       only: options.detectors,
-      onDetectorStart: (name) => progress.update(step++, name),
+      onRead: (kind) => progress.update(Math.min(step++, reads), `reading ${kind}`),
     });
-    progress.update(selected.length, 'counting lines');
+    progress.update(reads + 1, 'counting lines');
     const report = await source.report();
-    progress.update(selected.length + 1, 'done');
+    progress.update(reads + 2, 'done');
     progress.stop();
     const document = buildFindingsDocument(rules.name, report, findings);
     await writeFile(options.out, JSON.stringify(document, null, 2) + '\n');
