@@ -71,7 +71,6 @@ export class MerchantAnalysis {
 
   /** Keeps one quote (pass 1 of the file comment happens on arrival; the rest waits for `analyze`). */
   record(quote: PriceQuote, point: Omit<QuotePoint, 'arm'>): void {
-    this.profile.add(quote);
     if (!this.quotes) throw new Error(`merchant ${this.merchantId}: quote recorded after analysis`);
     this.quotes.add(quote, point.window, point.y, point.price);
     if (quote.experiment) this.experiments.add(quote.experiment.experiment_id);
@@ -92,6 +91,7 @@ export class MerchantAnalysis {
     const quotes = this.quotes;
     if (!quotes) throw new Error(`merchant ${this.merchantId}: analysed twice`);
     this.quotes = null;
+    quotes.fillProfile(this.profile);
     this.layout = this.profile.layout();
     const table = (this.strata = new StratumTable(this.layout));
     const arms = quotes.arms(arm);

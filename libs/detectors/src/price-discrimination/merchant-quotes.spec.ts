@@ -69,6 +69,15 @@ describe('MerchantQuotes', () => {
     });
   });
 
+  it('cuts the same column layout from its profiles as from the quotes one by one', () => {
+    const { layout, kept } = stored();
+    const grouped = new MerchantProfile(attributes);
+    kept.fillProfile(grouped);
+    const plain = (l: typeof layout) => l.attributes.map((a) => ({ ...a, levelIndex: [...a.levelIndex] }));
+    expect(plain(grouped.layout())).toEqual(plain(layout));
+    expect(grouped.layout().width).toBe(layout.width);
+  });
+
   it('keeps a user on one profile while her characteristics stay the same, not one per quote', () => {
     const { kept } = stored();
     const distinct = new Set(all.map((q) => `${q.user_id}|${JSON.stringify(q.user)}`)).size;

@@ -15,6 +15,7 @@ import { categoricalTrait, numericTrait, valueBin, type AttributeSpec } from './
 import { groupOfBin } from './binned-histogram';
 import { OTHER_LEVEL, type ColumnLayout } from './column-layout';
 import { GrowableColumn } from './growable-column';
+import type { MerchantProfile } from './merchant-profile';
 import { QuoteIdArena } from './quote-id-arena';
 import { userCluster } from './user-clusters';
 
@@ -55,7 +56,11 @@ export class MerchantQuotes {
   private readonly profiles = new GrowableColumn();
   /** The latest profile of each user, to recognise a repeat without a lookup by value. */
   private readonly latest: number[] = [];
-  private readonly codes: Int32Array;
+  /** Per profile, its characteristics as read (number, level or undefined), attributes wide. */
+  private readonly values: (string | number | undefined)[] = [];
+  /** Quotes per profile. */
+  private readonly weights: number[] = [];
+  private readonly read: (string | number | undefined)[];
   private readonly width: number;
   private readonly ids = new QuoteIdArena();
   /** The hash bucket of each user (user-clusters.ts), computed once per user. */
@@ -63,7 +68,7 @@ export class MerchantQuotes {
 
   constructor(private readonly attributes: readonly AttributeSpec[]) {
     this.levels = attributes.map(() => new Interner());
-    this.codes = new Int32Array(attributes.length);
+    this.read = attributes.map(() => undefined);
     this.width = attributes.length + 1;
   }
 
@@ -85,34 +90,47 @@ export class MerchantQuotes {
     const before = this.userNames.values.length;
     const user = this.userNames.code(quote.user_id, 0);
     if (user === before) this.clusters.push(userCluster(quote.user_id));
-    const codes = this.codes;
-    this.attributes.forEach((spec, a) => {
-      if (spec.kind === 'numeric') {
-        const v = numericTrait(quote.user, spec.name);
-        codes[a] = v === undefined ? MISSING : valueBin(v) + BIN_SHIFT;
-      } else {
-        const level = categoricalTrait(quote.user, spec.name);
-        codes[a] = level === undefined ? MISSING : this.levels[a].code(level, 1);
-      }
-    });
-    this.profile.push(this.profileOf(user, codes));
+    const read = this.read;
+    const attributes = this.attributes;
+    for (let a = 0; a < attributes.length; a++) {
+      const spec = attributes[a];
+      read[a] = spec.kind === 'numeric' ? numericTrait(quote.user, spec.name) : categoricalTrait(quote.user, spec.name);
+    }
+    this.profile.push(this.profileOf(user, read));
     this.ids.push(quote.quote_id);
   }
 
-  private profileOf(user: number, codes: Int32Array): number {
+  /** The user's latest profile when her characteristics are unchanged (compared as read: no lookups), else a new one. */
+  private profileOf(user: number, read: readonly (string | number | undefined)[]): number {
     const known = user < this.latest.length ? this.latest[user] : -1;
-    if (known >= 0 && this.sameCodes(known, codes)) return known;
-    const profile = this.profiles.length / this.width;
+    if (known >= 0 && this.sameValues(known, read)) {
+      this.weights[known] += 1;
+      return known;
+    }
+    const profile = this.weights.length;
     this.profiles.push(user);
-    for (let a = 0; a < codes.length; a++) this.profiles.push(codes[a]);
+    this.attributes.forEach((spec, a) => {
+      const value = read[a];
+      this.values.push(value);
+      if (value === undefined) this.profiles.push(MISSING);
+      else if (spec.kind === 'numeric') this.profiles.push(valueBin(value as number) + BIN_SHIFT);
+      else this.profiles.push(this.levels[a].code(value as string, 1));
+    });
+    this.weights.push(1);
     this.latest[user] = profile;
     return profile;
   }
 
-  private sameCodes(profile: number, codes: Int32Array): boolean {
-    const at = profile * this.width + 1;
-    for (let a = 0; a < codes.length; a++) if (this.profiles.get(at + a) !== codes[a]) return false;
+  private sameValues(profile: number, read: readonly (string | number | undefined)[]): boolean {
+    const at = profile * read.length;
+    for (let a = 0; a < read.length; a++) if (this.values[at + a] !== read[a]) return false;
     return true;
+  }
+
+  /** Pass 1 (levels and numeric quantiles) from the profiles: each counts for its quotes. */
+  fillProfile(profile: MerchantProfile): void {
+    const n = this.attributes.length;
+    this.weights.forEach((weight, p) => profile.addTraits(this.values.slice(p * n, (p + 1) * n), weight));
   }
 
   /** The user (index) of a profile. */
