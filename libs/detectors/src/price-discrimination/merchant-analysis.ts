@@ -17,6 +17,7 @@ import { CoOccurrence } from './co-occurrence';
 import type { ColumnLayout } from './column-layout';
 import { MerchantProfile } from './merchant-profile';
 import { MerchantQuotes } from './merchant-quotes';
+import type { PlatformProfiles } from './platform-profiles';
 import { LOG_UNITS } from './effective-price';
 import { bestSplit, finishGroupTest, prepareGroupTests, type GroupTest, type PreparedTest } from './group-tests';
 import { PairCollector } from './pair-evidence';
@@ -58,10 +59,11 @@ export class MerchantAnalysis {
     readonly merchantId: string,
     private readonly attributes: readonly AttributeSpec[],
     private readonly rules: PriceDiscriminationRules,
+    private readonly profiles: PlatformProfiles,
   ) {
     this.profile = new MerchantProfile(attributes);
     this.columns = new Int32Array(attributes.length);
-    this.quotes = new MerchantQuotes(attributes);
+    this.quotes = new MerchantQuotes();
   }
 
   private get table(): StratumTable {
@@ -72,7 +74,7 @@ export class MerchantAnalysis {
   /** Keeps one quote (pass 1 of the file comment happens on arrival; the rest waits for `analyze`). */
   record(quote: PriceQuote, point: Omit<QuotePoint, 'arm'>): void {
     if (!this.quotes) throw new Error(`merchant ${this.merchantId}: quote recorded after analysis`);
-    this.quotes.add(quote, point.window, point.y, point.price);
+    this.quotes.add(quote, point.window, point.y, point.price, this.profiles.of(quote));
     if (quote.experiment) this.experiments.add(quote.experiment.experiment_id);
     if (!this.first || quote.tsMs < this.first.ms || (quote.tsMs === this.first.ms && quote.ts < this.first.ts)) {
       this.first = { ms: quote.tsMs, ts: quote.ts };
@@ -91,17 +93,45 @@ export class MerchantAnalysis {
     const quotes = this.quotes;
     if (!quotes) throw new Error(`merchant ${this.merchantId}: analysed twice`);
     this.quotes = null;
-    quotes.fillProfile(this.profile);
+    const n = quotes.length;
+    // The merchant's own profiles and users, numbered for this analysis only.
+    const localOf = new Map<number, number>();
+    const used: number[] = [];
+    const counts: number[] = [];
+    const local = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const p = quotes.profile.get(i);
+      let l = localOf.get(p);
+      if (l === undefined) {
+        l = used.length;
+        localOf.set(p, l);
+        used.push(p);
+        counts.push(0);
+      }
+      counts[l]++;
+      local[i] = l;
+    }
+    localOf.clear();
+    used.forEach((p, l) => this.profiles.addTo(this.profile, p, counts[l]));
     this.layout = this.profile.layout();
     const table = (this.strata = new StratumTable(this.layout));
     const arms = quotes.arms(arm);
-    const n = quotes.length;
     const width = this.layout.attributes.length;
-    const byProfile = quotes.profileColumns(this.layout);
+    const byProfile = this.profiles.columns(this.layout, used);
+    const userOf = new Map<number, number>();
+    const users = new Int32Array(used.length);
+    const clusters = new Int32Array(used.length);
+    used.forEach((p, l) => {
+      const u = this.profiles.userOf(p);
+      let lu = userOf.get(u);
+      if (lu === undefined) userOf.set(u, (lu = userOf.size));
+      users[l] = lu;
+      clusters[l] = this.profiles.clusterOf(u);
+    });
     const strata = new Int32Array(n);
     const columns = this.columns;
     const columnsOf = (i: number) => {
-      const at = quotes.profile.get(i) * width;
+      const at = local[i] * width;
       for (let a = 0; a < width; a++) columns[a] = byProfile[at + a];
     };
     for (let i = 0; i < n; i++) {
@@ -110,13 +140,12 @@ export class MerchantAnalysis {
       columnsOf(i);
       table.add(s, quotes.y.get(i), columns);
     }
-    this.prepareTests(quotes.users);
+    this.prepareTests(userOf.size);
     if (this.scores) {
       const scores = this.scores;
       for (let i = 0; i < n; i++) {
         columnsOf(i);
-        const user = quotes.userOf(quotes.profile.get(i));
-        scores.add(strata[i], quotes.y.get(i), columns, user, quotes.cluster(user));
+        scores.add(strata[i], quotes.y.get(i), columns, users[local[i]], clusters[local[i]]);
       }
     }
     this.testGroups();

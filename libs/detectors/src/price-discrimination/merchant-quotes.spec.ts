@@ -4,6 +4,7 @@ import { attributeSpecs } from './characteristics';
 import { GrowableColumn } from './growable-column';
 import { MerchantProfile } from './merchant-profile';
 import { MerchantQuotes } from './merchant-quotes';
+import { PlatformProfiles } from './platform-profiles';
 import { QuoteIdArena } from './quote-id-arena';
 import { HOUR, makeUsers, market, quote, skus, T0 } from './testing/quote-market';
 
@@ -30,7 +31,7 @@ describe('QuoteIdArena', () => {
   });
 });
 
-describe('MerchantQuotes', () => {
+describe('MerchantQuotes and PlatformProfiles', () => {
   const users = makeUsers(60, 4);
   const quotes = market({
     merchant: 'm',
@@ -47,22 +48,24 @@ describe('MerchantQuotes', () => {
 
   function stored() {
     const profile = new MerchantProfile(attributes);
-    const kept = new MerchantQuotes(attributes);
+    const profiles = new PlatformProfiles(attributes);
+    const kept = new MerchantQuotes();
     all.forEach((q) => {
       profile.add(q);
-      kept.add(q, Math.floor(q.tsMs / HOUR), 1, q.final_price);
+      kept.add(q, Math.floor(q.tsMs / HOUR), 1, q.final_price, profiles.of(q));
     });
-    return { layout: profile.layout(), kept };
+    const used = [...new Set(all.map((_, i) => kept.profile.get(i)))];
+    return { layout: profile.layout(), kept, profiles, used };
   }
 
   it('places every kept quote in the very columns ColumnLayout.columnsOf gives its record', () => {
-    const { layout, kept } = stored();
-    const byProfile = kept.profileColumns(layout);
+    const { layout, kept, profiles, used } = stored();
+    const byProfile = profiles.columns(layout, used);
     const expected = new Int32Array(attributes.length);
     all.forEach((q, i) => {
       layout.columnsOf(q, expected);
-      const p = kept.profile.get(i);
-      expect([...byProfile.subarray(p * attributes.length, (p + 1) * attributes.length)]).toEqual([...expected]);
+      const row = used.indexOf(kept.profile.get(i));
+      expect([...byProfile.subarray(row * attributes.length, (row + 1) * attributes.length)]).toEqual([...expected]);
       expect(kept.skuId(i)).toBe(q.sku_id);
       expect(kept.quoteId(i)).toBe(q.quote_id);
       expect(kept.price.get(i)).toBe(q.final_price);
@@ -70,21 +73,20 @@ describe('MerchantQuotes', () => {
   });
 
   it('cuts the same column layout from its profiles as from the quotes one by one', () => {
-    const { layout, kept } = stored();
+    const { layout, kept, profiles, used } = stored();
     const grouped = new MerchantProfile(attributes);
-    kept.fillProfile(grouped);
+    used.forEach((p) => profiles.addTo(grouped, p, all.filter((_, i) => kept.profile.get(i) === p).length));
     const plain = (l: typeof layout) => l.attributes.map((a) => ({ ...a, levelIndex: [...a.levelIndex] }));
     expect(plain(grouped.layout())).toEqual(plain(layout));
     expect(grouped.layout().width).toBe(layout.width);
   });
 
   it('keeps a user on one profile while her characteristics stay the same, not one per quote', () => {
-    const { kept } = stored();
+    const { kept, profiles, used } = stored();
     const distinct = new Set(all.map((q) => `${q.user_id}|${JSON.stringify(q.user)}`)).size;
-    const profiles = new Set(all.map((_, i) => kept.profile.get(i))).size;
-    expect(profiles).toBe(distinct);
-    expect(profiles).toBeLessThan(all.length / 5);
+    expect(used.length).toBe(distinct);
+    expect(used.length).toBeLessThan(all.length / 5);
     const last = kept.profile.get(all.length - 1);
-    expect(kept.userOf(last)).toBe(kept.userOf(kept.profile.get(all.findIndex((q) => q.user_id === users[0].id))));
+    expect(profiles.userOf(last)).toBe(profiles.userOf(kept.profile.get(all.findIndex((q) => q.user_id === users[0].id))));
   });
 });

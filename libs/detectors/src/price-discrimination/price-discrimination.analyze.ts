@@ -14,10 +14,12 @@ import { attributeSpecs, type AttributeSpec } from './characteristics';
 import { effectivePrice, logPriceUnits } from './effective-price';
 import { ExperimentTally, type ExperimentVerdict } from './experiment-tally';
 import { MerchantAnalysis, type QuotePoint } from './merchant-analysis';
+import { PlatformProfiles } from './platform-profiles';
 import type { ExperimentNote, PdPartial, PdPlatformPartial } from './price-discrimination.types';
 
 class PlatformAnalysis {
   readonly merchants = new Map<string, MerchantAnalysis>();
+  private readonly profiles: PlatformProfiles;
   readonly experiments = new Map<string, ExperimentTally>();
   verdicts = new Map<string, ExperimentVerdict>();
 
@@ -25,11 +27,13 @@ class PlatformAnalysis {
     readonly platformId: string,
     private readonly attributes: readonly AttributeSpec[],
     private readonly rules: PriceDiscriminationRules,
-  ) {}
+  ) {
+    this.profiles = new PlatformProfiles(attributes);
+  }
 
   merchant(id: string): MerchantAnalysis {
     let m = this.merchants.get(id);
-    if (!m) this.merchants.set(id, (m = new MerchantAnalysis(id, this.attributes, this.rules)));
+    if (!m) this.merchants.set(id, (m = new MerchantAnalysis(id, this.attributes, this.rules, this.profiles)));
     return m;
   }
 
