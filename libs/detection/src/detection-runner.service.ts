@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { DetectorName, Finding } from '@fairmarket/contract';
-import { DETECTORS, selectDetectors, sortFindings } from '@fairmarket/detectors';
+import { analyzeAll, DETECTORS, selectDetectors, sortFindings } from '@fairmarket/detectors';
 import { rulePack } from '@fairmarket/rules';
 import { DetectionRunEntity } from '@fairmarket/persistence';
 import { JobQueueService } from '@fairmarket/jobs';
@@ -37,12 +37,9 @@ export class DetectionRunnerService {
     await this.dataSource.getRepository(DetectionRunEntity).update({ id: runId, status: 'queued' }, { status: 'running' });
     const rules = rulePack(run.rule_pack);
     const source = await this.store.openSource(datasetId, platformId);
-    const partials: Record<string, unknown> = {};
-    for (const detector of selectDetectors(DETECTORS, run.detectors as DetectorName[])) {
-      if (!detector.inputs.some((k) => source.kinds().has(k))) continue;
-      partials[detector.name] = await detector.analyze(source, rules);
-    }
-    await this.store.savePartials(runId, platformId, partials);
+    // The CLI's very step: every detector at once over one shared read per table (shared-passes.ts).
+    const partials = await analyzeAll(DETECTORS, source, rules, { only: run.detectors as DetectorName[] });
+    await this.store.savePartials(runId, platformId, Object.fromEntries(partials));
   }
 
   async decide(datasetId: string, runId: string): Promise<number> {

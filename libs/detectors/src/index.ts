@@ -3,3 +3,4 @@ export * from './finding-id';
 export * from './registry';
 export * from './run-detectors';
 export * from './testing/memory-source';
+export * from './shared-passes';

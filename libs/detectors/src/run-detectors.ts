@@ -1,6 +1,7 @@
-import { SEVERITY_ORDER, type DetectorName, type Finding } from '@fairmarket/contract';
+import { SEVERITY_ORDER, type DetectorName, type FileKind, type Finding } from '@fairmarket/contract';
 import type { RulePack } from '@fairmarket/rules';
 import type { DatasetSource, Detector } from './detector';
+import { SharedPasses } from './shared-passes';
 
 /** Orders findings as findings.md requires: by severity, then detector, then id. */
 export function sortFindings(findings: Finding[]): Finding[] {
@@ -16,11 +17,35 @@ export interface RunOptions {
   /** Run only these detectors (and those they need first). */
   only?: readonly DetectorName[];
   onDetectorStart?: (name: DetectorName) => void;
+  /** Told each file kind as its one shared read begins. */
+  onRead?: (kind: FileKind) => void;
+}
+
+/**
+ * `analyze` of every selected detector whose inputs the source holds, all at once over one
+ * shared read per file kind (shared-passes.ts). Partials come back in registry order, keyed
+ * by detector: the CLI decides them at once, the worker stores them per platform.
+ */
+export async function analyzeAll(
+  detectors: readonly Detector[],
+  source: DatasetSource,
+  rules: RulePack,
+  options: RunOptions = {},
+): Promise<Map<DetectorName, unknown>> {
+  const present = source.kinds();
+  const running = selectDetectors(detectors, options.only).filter((d) => d.inputs.some((kind) => present.has(kind)));
+  const partials = await new SharedPasses(source, options.onRead).run(
+    running.map((detector) => (view: DatasetSource) => {
+      options.onDetectorStart?.(detector.name);
+      return detector.analyze(view, rules);
+    }),
+  );
+  return new Map(running.map((d, i) => [d.name, partials[i]]));
 }
 
 /**
  * Runs detectors over one source holding every platform: the CLI's path. The worker runs the
- * same `analyze` per platform in child jobs and the same `decide` over all partials, which
+ * same `analyzeAll` per platform in child jobs and the same `decide` over all partials, which
  * is why detectors must give the same answer either way.
  */
 export async function runDetectors(
@@ -29,12 +54,13 @@ export async function runDetectors(
   rules: RulePack,
   options: RunOptions = {},
 ): Promise<Finding[]> {
+  const partials = await analyzeAll(detectors, source, rules, options);
   const findings: Finding[] = [];
-  const present = source.kinds();
-  for (const detector of selectDetectors(detectors, options.only)) {
-    if (!detector.inputs.some((kind) => present.has(kind))) continue;
-    options.onDetectorStart?.(detector.name);
-    const partial = await detector.analyze(source, rules);
+  for (const detector of detectors) {
+    if (!partials.has(detector.name)) continue;
+    const partial = partials.get(detector.name);
+    // Each partial is dropped once decided: decide of the next detector gets its memory.
+    partials.delete(detector.name);
     findings.push(...detector.decide([partial], { rules, priorFindings: findings }));
   }
   return sortFindings(findings);

@@ -1,7 +1,8 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { writeFile } from 'node:fs/promises';
+import { setFlagsFromString } from 'node:v8';
 import { DETECTOR_NAMES, type DetectorName } from '@fairmarket/contract';
-import { DETECTORS, runDetectors, selectDetectors } from '@fairmarket/detectors';
+import { DETECTORS, READ_ORDER, runDetectors, selectDetectors } from '@fairmarket/detectors';
 import { rulePack } from '@fairmarket/rules';
 import { buildFindingsDocument, renderFindingsTable } from '../findings-output';
 import { ProgressReporter } from '../progress';
@@ -21,20 +22,26 @@ interface DetectOptions {
 @Command({ name: 'detect', description: 'Run the detectors over a dataset directory and write the findings document' })
 export class DetectCommand extends CommandRunner {
   async run(_params: string[], options: DetectOptions): Promise<void> {
+    // Grow the heap by half rather than V8's default (up to 4x for a fast-allocating program):
+    // parsing millions of lines allocates fast but keeps little, and the default let RSS run
+    // far ahead of what is live (bench:detect, scale 1: 420 MB -> 330 MB, time unchanged).
+    setFlagsFromString('--heap-growing-percent=50');
     const rules = rulePack(options.rules);
     const selected = selectDetectors(DETECTORS, options.detectors);
     const progress = new ProgressReporter('detect');
     const source = await openDatasetOrExit(options.input);
     if (!source) return;
-    progress.start(selected.length + 1, 'steps');
+    // Every detector runs at once over one read per file (shared-passes.ts): progress is by file.
+    const reads = READ_ORDER.filter((kind) => source.kinds().has(kind) && selected.some((d) => d.inputs.includes(kind))).length;
+    progress.start(reads + 2, 'steps');
     let step = 0;
     const findings = await runDetectors(DETECTORS, source, rules, {
       only: options.detectors,
-      onDetectorStart: (name) => progress.update(step++, name),
+      onRead: (kind) => progress.update(Math.min(step++, reads), `reading ${kind}`),
     });
-    progress.update(selected.length, 'counting lines');
+    progress.update(reads + 1, 'counting lines');
     const report = await source.report();
-    progress.update(selected.length + 1, 'done');
+    progress.update(reads + 2, 'done');
     progress.stop();
     const document = buildFindingsDocument(rules.name, report, findings);
     await writeFile(options.out, JSON.stringify(document, null, 2) + '\n');

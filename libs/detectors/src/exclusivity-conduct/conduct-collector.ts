@@ -14,6 +14,12 @@ export class ConductCollector {
   private readonly platforms = new Map<string, PlatformConduct>();
   /** sku → category, by `${platform}\u0001${sku_id}`, to place impressions in their market. */
   private readonly categories = new Map<string, string>();
+  /**
+   * platform → sku → merchant → the hourly counts of that (category, merchant), or null for a
+   * sku of no known category: impressions carry ten items each, and finding their counts this
+   * way needs no key strings built per item. Rebuilt if a sku arrives late.
+   */
+  private readonly slots = new Map<string, Map<string, Map<string, Record<string, number> | null>>>();
 
   addMerchant(merchant: Merchant): void {
     this.platform(merchant.platform_id).merchants[merchant.merchant_id] = { kind: merchant.kind };
@@ -21,6 +27,8 @@ export class ConductCollector {
 
   addSku(sku: { platform_id: string; sku_id: string; merchant_id: string; category: string }): void {
     this.categories.set(sku.platform_id + KEY_SEPARATOR + sku.sku_id, sku.category);
+    // A sku arriving after impressions (never in a run, which reads skus first) stays correct.
+    this.slots.clear();
     this.knowMerchant(sku.platform_id, sku.merchant_id);
   }
 
@@ -33,11 +41,20 @@ export class ConductCollector {
 
   addImpression(impression: Impression): void {
     const hour = String(Math.floor(impression.tsMs / HOUR_MS));
-    const counts = this.platform(impression.platform_id).impressions;
+    const platformId = impression.platform_id;
+    const counts = this.platform(platformId).impressions;
+    let bySku = this.slots.get(platformId);
+    if (!bySku) this.slots.set(platformId, (bySku = new Map()));
     for (const item of impression.items) {
-      const category = this.categories.get(impression.platform_id + KEY_SEPARATOR + item.sku_id);
-      if (category === undefined) continue;
-      const byHour = (counts[category + KEY_SEPARATOR + item.merchant_id] ??= {});
+      let byMerchant = bySku.get(item.sku_id);
+      if (!byMerchant) bySku.set(item.sku_id, (byMerchant = new Map()));
+      let byHour = byMerchant.get(item.merchant_id);
+      if (byHour === undefined) {
+        const category = this.categories.get(platformId + KEY_SEPARATOR + item.sku_id);
+        byHour = category === undefined ? null : (counts[category + KEY_SEPARATOR + item.merchant_id] ??= {});
+        byMerchant.set(item.merchant_id, byHour);
+      }
+      if (byHour === null) continue;
       byHour[hour] = (byHour[hour] ?? 0) + 1;
     }
   }

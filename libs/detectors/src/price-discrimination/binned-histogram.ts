@@ -70,7 +70,11 @@ export function quantileCutBins(counts: ReadonlyMap<number, number>, fractions: 
 
 /** The group index of a value given ascending cuts: how many cuts it is at or above (0..cuts.length). */
 export function groupOfValue(value: number, cuts: readonly NumericCut[]): number {
-  const bin = valueBin(value);
+  return groupOfBin(valueBin(value), cuts);
+}
+
+/** The group index of a value's bin (valueBin): cuts are bin edges, so the bin decides the group. */
+export function groupOfBin(bin: number, cuts: readonly NumericCut[]): number {
   let lo = 0;
   let hi = cuts.length;
   while (lo < hi) {

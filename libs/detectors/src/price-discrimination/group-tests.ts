@@ -82,20 +82,33 @@ function contrasts(a: AttributeColumns): Contrast[] {
 
 /**
  * For every contrast at once: quotes on each side within strata that hold both sides, and how
- * many such strata (one walk over the strata per characteristic).
+ * many such strata (one walk over the strata per characteristic). Every contrast splits the
+ * known values in two (its rest is the known columns outside its group), so a stratum's known
+ * counts are read once, a stratum where only one group is present is skipped at once (most
+ * strata of a sku-hour hold a handful of quotes), and the rest is the known total minus the group.
  */
-function overlaps(table: StratumTable, all: readonly Contrast[]): { group: number; rest: number; strata: number }[] {
+function overlaps(table: StratumTable, a: AttributeColumns, all: readonly Contrast[]): { group: number; rest: number; strata: number }[] {
   const out = all.map(() => ({ group: 0, rest: 0, strata: 0 }));
+  const groupsOf = all.map((c) => c.columns.map((column) => column - a.offset));
+  const counts = new Float64Array(a.groups);
   for (const s of table.order) {
-    all.forEach((c, i) => {
-      const g = table.countIn(s, c.columns);
-      if (g === 0) return;
-      const r = table.countIn(s, c.restColumns);
-      if (r === 0) return;
+    let total = 0;
+    let present = 0;
+    for (let g = 0; g < a.groups; g++) {
+      const k = table.count(s, a.offset + g);
+      counts[g] = k;
+      total += k;
+      if (k !== 0) present++;
+    }
+    if (present < 2) continue;
+    for (let i = 0; i < groupsOf.length; i++) {
+      let g = 0;
+      for (const column of groupsOf[i]) g += counts[column];
+      if (g === 0 || g === total) continue;
       out[i].group += g;
-      out[i].rest += r;
+      out[i].rest += total - g;
       out[i].strata += 1;
-    });
+    }
   }
   return out;
 }
@@ -125,7 +138,7 @@ export function prepareGroupTests(table: StratumTable, attributeIndex: number, r
   const a = table.layout.attributes[attributeIndex];
   const all = contrasts(a);
   if (all.length === 0) return [];
-  const sizes = overlaps(table, all);
+  const sizes = overlaps(table, a, all);
   // Fewer quotes than min_group_quotes means fewer users too: no need to fit.
   const runnable = all.map((c, i) => ({ c, size: sizes[i] })).filter(({ size }) => size.group >= rules.min_group_quotes && size.rest >= rules.min_group_quotes);
   if (runnable.length === 0) return [];

@@ -16,13 +16,15 @@ import type { AttributeSpec } from './characteristics';
 import { CoOccurrence } from './co-occurrence';
 import type { ColumnLayout } from './column-layout';
 import { MerchantProfile } from './merchant-profile';
+import { MerchantQuotes } from './merchant-quotes';
+import type { PlatformProfiles } from './platform-profiles';
 import { LOG_UNITS } from './effective-price';
 import { bestSplit, finishGroupTest, prepareGroupTests, type GroupTest, type PreparedTest } from './group-tests';
 import { PairCollector } from './pair-evidence';
 import { PooledWithinMoments } from './pooled-within-moments';
 import type { ExperimentNote, PdCandidate } from './price-discrimination.types';
 import { StratumTable } from './stratum-table';
-import { ClusteredScores, userCluster } from './user-clusters';
+import { ClusteredScores } from './user-clusters';
 
 /** Where a quote falls: its stratum coordinates, fixed-point log price and effective price. */
 export interface QuotePoint {
@@ -41,8 +43,8 @@ export class MerchantAnalysis {
   private first: { ms: number; ts: string } | null = null;
   private last: { ms: number; ts: string } | null = null;
   private readonly experiments = new Set<string>();
-  /** Index of each user (pass 2), for counting distinct users per side in pass 2b. */
-  private users: Map<string, number> | null = new Map();
+  /** Every quote of the merchant until `analyze` (users are indexed there, for pass 2b). */
+  private quotes: MerchantQuotes | null;
   private prepared: PreparedTest[] = [];
   private scores: ClusteredScores | null = null;
   /** p-values of every test run (pass 2). */
@@ -57,14 +59,11 @@ export class MerchantAnalysis {
     readonly merchantId: string,
     private readonly attributes: readonly AttributeSpec[],
     private readonly rules: PriceDiscriminationRules,
+    private readonly profiles: PlatformProfiles,
   ) {
     this.profile = new MerchantProfile(attributes);
     this.columns = new Int32Array(attributes.length);
-  }
-
-  startStrata(): void {
-    this.layout = this.profile.layout();
-    this.strata = new StratumTable(this.layout);
+    this.quotes = new MerchantQuotes();
   }
 
   private get table(): StratumTable {
@@ -72,12 +71,11 @@ export class MerchantAnalysis {
     return this.strata;
   }
 
-  addToStrata(quote: PriceQuote, point: QuotePoint, experimentId: string | undefined): void {
-    const s = this.table.stratumOf(quote.sku_id, point.window, point.arm);
-    this.layout.columnsOf(quote, this.columns);
-    this.table.add(s, point.y, this.columns);
-    if (!this.users!.has(quote.user_id)) this.users!.set(quote.user_id, this.users!.size);
-    if (experimentId !== undefined) this.experiments.add(experimentId);
+  /** Keeps one quote (pass 1 of the file comment happens on arrival; the rest waits for `analyze`). */
+  record(quote: PriceQuote, point: Omit<QuotePoint, 'arm'>): void {
+    if (!this.quotes) throw new Error(`merchant ${this.merchantId}: quote recorded after analysis`);
+    this.quotes.add(quote, point.window, point.y, point.price, this.profiles.of(quote));
+    if (quote.experiment) this.experiments.add(quote.experiment.experiment_id);
     if (!this.first || quote.tsMs < this.first.ms || (quote.tsMs === this.first.ms && quote.ts < this.first.ts)) {
       this.first = { ms: quote.tsMs, ts: quote.ts };
     }
@@ -86,28 +84,98 @@ export class MerchantAnalysis {
     }
   }
 
-  /** Fits every contrast with enough quotes; their clustered errors need one more pass (2b). */
-  prepareTests(): void {
+  /**
+   * Steps 2 to 3 over the kept quotes, in the order they arrived; then the quotes are freed, so
+   * only one merchant's work is in memory beyond the columns of those not yet analysed.
+   * `arm` names the stratum arm of an experiment's arm ('' when the experiment does not randomise).
+   */
+  analyze(arm: (experimentId: string, arm: string) => string): void {
+    const quotes = this.quotes;
+    if (!quotes) throw new Error(`merchant ${this.merchantId}: analysed twice`);
+    this.quotes = null;
+    const n = quotes.length;
+    // The merchant's own profiles and users, numbered for this analysis only.
+    const localOf = new Map<number, number>();
+    const used: number[] = [];
+    const counts: number[] = [];
+    const local = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const p = quotes.profile.get(i);
+      let l = localOf.get(p);
+      if (l === undefined) {
+        l = used.length;
+        localOf.set(p, l);
+        used.push(p);
+        counts.push(0);
+      }
+      counts[l]++;
+      local[i] = l;
+    }
+    localOf.clear();
+    used.forEach((p, l) => this.profiles.addTo(this.profile, p, counts[l]));
+    this.layout = this.profile.layout();
+    const table = (this.strata = new StratumTable(this.layout));
+    const arms = quotes.arms(arm);
+    const width = this.layout.attributes.length;
+    const byProfile = this.profiles.columns(this.layout, used);
+    const userOf = new Map<number, number>();
+    const users = new Int32Array(used.length);
+    const clusters = new Int32Array(used.length);
+    used.forEach((p, l) => {
+      const u = this.profiles.userOf(p);
+      let lu = userOf.get(u);
+      if (lu === undefined) userOf.set(u, (lu = userOf.size));
+      users[l] = lu;
+      clusters[l] = this.profiles.clusterOf(u);
+    });
+    const strata = new Int32Array(n);
+    const columns = this.columns;
+    const columnsOf = (i: number) => {
+      const at = local[i] * width;
+      for (let a = 0; a < width; a++) columns[a] = byProfile[at + a];
+    };
+    for (let i = 0; i < n; i++) {
+      const s = table.stratumOf(quotes.skuId(i), quotes.window.get(i), arms[quotes.experiment.get(i)]);
+      strata[i] = s;
+      columnsOf(i);
+      table.add(s, quotes.y.get(i), columns);
+    }
+    this.prepareTests(userOf.size);
+    if (this.scores) {
+      const scores = this.scores;
+      for (let i = 0; i < n; i++) {
+        columnsOf(i);
+        scores.add(strata[i], quotes.y.get(i), columns, users[local[i]], clusters[local[i]]);
+      }
+    }
+    this.testGroups();
+    if (this.candidates.length === 0) return;
+    for (let i = 0; i < n; i++) {
+      columnsOf(i);
+      this.cross?.add(columns);
+      const s = strata[i];
+      const key = table.key(s);
+      const price = quotes.price.get(i);
+      const y = quotes.y.get(i);
+      let named: { sku_id: string; quote_id: string } | null = null;
+      this.collectors.forEach((collector, c) => {
+        const column = columns[this.candidateAttributes[c]];
+        if (!collector.wants(column)) return;
+        named ??= { sku_id: quotes.skuId(i), quote_id: quotes.quoteId(i) };
+        collector.add(s, key, named, price, y, column);
+      });
+    }
+  }
+
+  /** Fits every contrast with enough quotes; their clustered errors need the quotes once more (2b). */
+  private prepareTests(users: number): void {
     this.table.finish();
     this.prepared = this.layout.attributes.flatMap((_, a) => prepareGroupTests(this.table, a, this.rules));
-    if (this.prepared.length > 0) this.scores = new ClusteredScores(this.table, this.prepared, this.users!.size);
-    else this.users = null;
-  }
-
-  get needsClusterPass(): boolean {
-    return this.scores !== null;
-  }
-
-  addToClusters(quote: PriceQuote, point: QuotePoint): void {
-    const s = this.table.find(quote.sku_id, point.window, point.arm);
-    const user = this.users!.get(quote.user_id);
-    if (s < 0 || user === undefined || !this.scores) return;
-    this.layout.columnsOf(quote, this.columns);
-    this.scores.add(s, point.y, this.columns, user, userCluster(quote.user_id));
+    if (this.prepared.length > 0) this.scores = new ClusteredScores(this.table, this.prepared, users);
   }
 
   /** Runs every group test and keeps the best split of each characteristic as a candidate. */
-  testGroups(): void {
+  private testGroups(): void {
     this.table.finish();
     const byAttribute = new Map<number, GroupTest[]>();
     this.prepared.forEach((prepared, i) => {
@@ -121,7 +189,6 @@ export class MerchantAnalysis {
     });
     this.prepared = [];
     this.scores = null;
-    this.users = null;
     for (let a = 0; a < this.layout.attributes.length; a++) {
       const best = bestSplit(byAttribute.get(a) ?? [], this.rules.q_max);
       if (best) this.candidates.push(best);
@@ -130,19 +197,6 @@ export class MerchantAnalysis {
     if (this.candidates.length >= 2) this.cross = new CoOccurrence(this.layout, this.candidateAttributes);
     this.collectors = this.candidates.map((c) => new PairCollector(c));
     if (this.candidates.length === 0) this.strata = null;
-  }
-
-  get needsThirdPass(): boolean {
-    return this.candidates.length > 0;
-  }
-
-  addToCandidates(quote: PriceQuote, point: QuotePoint): void {
-    const s = this.table.find(quote.sku_id, point.window, point.arm);
-    if (s < 0) return;
-    this.layout.columnsOf(quote, this.columns);
-    this.cross?.add(this.columns);
-    const key = this.table.key(s);
-    this.collectors.forEach((collector, i) => collector.add(s, key, quote, point.price, point.y, this.columns[this.candidateAttributes[i]]));
   }
 
   /** The candidates that explain the merchant's price differences, ready for `decide`. */

@@ -16,25 +16,31 @@ export class MerchantProfile {
   constructor(private readonly attributes: readonly AttributeSpec[]) {}
 
   add(quote: PriceQuote): void {
-    for (const spec of this.attributes) {
-      if (spec.kind === 'numeric') {
-        const v = numericTrait(quote.user, spec.name);
-        if (v === undefined) this.missing.set(spec.name, (this.missing.get(spec.name) ?? 0) + 1);
-        else {
-          let h = this.histograms.get(spec.name);
-          if (!h) this.histograms.set(spec.name, (h = new BinnedHistogram()));
-          h.add(v);
-        }
+    this.addTraits(
+      this.attributes.map((spec) => (spec.kind === 'numeric' ? numericTrait(quote.user, spec.name) : categoricalTrait(quote.user, spec.name))),
+      1,
+    );
+  }
+
+  /**
+   * `weight` quotes whose characteristics (one per attribute, in order: the numeric value or
+   * the categorical level, undefined when absent) are `values`. Counts add up, so the result
+   * does not depend on whether quotes come one by one or grouped (MerchantQuotes groups them).
+   */
+  addTraits(values: readonly (string | number | undefined)[], weight: number): void {
+    this.attributes.forEach((spec, a) => {
+      const value = values[a];
+      if (value === undefined) this.missing.set(spec.name, (this.missing.get(spec.name) ?? 0) + weight);
+      else if (spec.kind === 'numeric') {
+        let h = this.histograms.get(spec.name);
+        if (!h) this.histograms.set(spec.name, (h = new BinnedHistogram()));
+        h.add(value as number, weight);
       } else {
-        const level = categoricalTrait(quote.user, spec.name);
-        if (level === undefined) this.missing.set(spec.name, (this.missing.get(spec.name) ?? 0) + 1);
-        else {
-          let counts = this.levelCounts.get(spec.name);
-          if (!counts) this.levelCounts.set(spec.name, (counts = new Map()));
-          counts.set(level, (counts.get(level) ?? 0) + 1);
-        }
+        let counts = this.levelCounts.get(spec.name);
+        if (!counts) this.levelCounts.set(spec.name, (counts = new Map()));
+        counts.set(value as string, (counts.get(value as string) ?? 0) + weight);
       }
-    }
+    });
   }
 
   layout(): ColumnLayout {

@@ -43,7 +43,12 @@ export class PairCollector {
     this.restColumns = new Set(test.restColumns);
   }
 
-  add(stratum: number, stratumKey: string, quote: PriceQuote, price: number, y: number, column: number): void {
+  /** Whether a quote in `column` is on either side of the contrast. */
+  wants(column: number): boolean {
+    return this.groupColumns.has(column) || this.restColumns.has(column);
+  }
+
+  add(stratum: number, stratumKey: string, quote: Pick<PriceQuote, 'sku_id' | 'quote_id'>, price: number, y: number, column: number): void {
     const inGroup = this.groupColumns.has(column);
     if (!inGroup && !this.restColumns.has(column)) return;
     let s = this.strata.get(stratum);

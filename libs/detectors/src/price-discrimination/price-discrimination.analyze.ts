@@ -1,13 +1,11 @@
 /**
- * `analyze` for price_discrimination: three streaming passes over price_quotes, grouped by
- * platform (no test crosses platforms) and merchant.
- *  1. Profile: levels and numeric quantiles per merchant; arm × characteristic tallies of
- *     every declared experiment, hence which experiments really randomise.
- *  2. Strata: per-stratum sufficient statistics, then the within fit of every contrast.
- *  2b. Clusters: per user bucket, the scores of those fits (errors clustered by user) and the
- *     distinct users of each side; then every group test of every merchant.
- *  3. Only for merchants with a candidate: co-occurrence counts and matched pairs.
- * A pass never keeps a quote; DatasetSource.rows streams the file (or table) again each time.
+ * `analyze` for price_discrimination: ONE streaming read of price_quotes, grouped by platform
+ * (no test crosses platforms) and merchant. On arrival: levels and numeric quantiles per
+ * merchant, arm × characteristic tallies of every declared experiment, and the quote itself as
+ * numeric columns (MerchantQuotes). After the read, merchant by merchant over those columns
+ * (MerchantAnalysis.analyze): strata and within fits, clustered errors and group tests, then
+ * co-occurrence and matched pairs for candidates; each merchant's columns are freed once done.
+ * The file is read once because every detector shares one read per file (shared-passes.ts).
  */
 import type { PriceQuote } from '@fairmarket/contract';
 import type { PriceDiscriminationRules, RulePack } from '@fairmarket/rules';
@@ -16,10 +14,12 @@ import { attributeSpecs, type AttributeSpec } from './characteristics';
 import { effectivePrice, logPriceUnits } from './effective-price';
 import { ExperimentTally, type ExperimentVerdict } from './experiment-tally';
 import { MerchantAnalysis, type QuotePoint } from './merchant-analysis';
+import { PlatformProfiles } from './platform-profiles';
 import type { ExperimentNote, PdPartial, PdPlatformPartial } from './price-discrimination.types';
 
 class PlatformAnalysis {
   readonly merchants = new Map<string, MerchantAnalysis>();
+  private readonly profiles: PlatformProfiles;
   readonly experiments = new Map<string, ExperimentTally>();
   verdicts = new Map<string, ExperimentVerdict>();
 
@@ -27,11 +27,13 @@ class PlatformAnalysis {
     readonly platformId: string,
     private readonly attributes: readonly AttributeSpec[],
     private readonly rules: PriceDiscriminationRules,
-  ) {}
+  ) {
+    this.profiles = new PlatformProfiles(attributes);
+  }
 
   merchant(id: string): MerchantAnalysis {
     let m = this.merchants.get(id);
-    if (!m) this.merchants.set(id, (m = new MerchantAnalysis(id, this.attributes, this.rules)));
+    if (!m) this.merchants.set(id, (m = new MerchantAnalysis(id, this.attributes, this.rules, this.profiles)));
     return m;
   }
 
@@ -41,11 +43,9 @@ class PlatformAnalysis {
     return e;
   }
 
-  /** The stratum arm of a quote: its experiment arm when the experiment randomises, else none. */
-  arm(quote: PriceQuote): string {
-    const e = quote.experiment;
-    if (!e) return '';
-    return this.verdicts.get(e.experiment_id)?.independent ? `${e.experiment_id}\u0000${e.arm}` : '';
+  /** The stratum arm of an experiment's arm: itself when the experiment randomises, else none. */
+  arm(experimentId: string, arm: string): string {
+    return this.verdicts.get(experimentId)?.independent ? `${experimentId}\u0000${arm}` : '';
   }
 
   experimentNote(experimentId: string, attribute: string): ExperimentNote | null {
@@ -88,56 +88,16 @@ export async function analyzePriceDiscrimination(source: DatasetSource, pack: Ru
   };
 
   for await (const quote of source.rows('price_quotes')) {
-    if (!pointOf(quote, justified, windowMs)) continue;
+    const point = pointOf(quote, justified, windowMs);
+    if (!point) continue;
     const p = platform(quote.platform_id);
-    p.merchant(quote.merchant_id).profile.add(quote);
+    p.merchant(quote.merchant_id).record(quote, point);
     if (quote.experiment) p.experiment(quote.experiment.experiment_id).add(quote, quote.experiment.arm);
   }
   for (const p of platforms.values()) {
     for (const [id, tally] of p.experiments) p.verdicts.set(id, tally.verdict(rules.experiment_independence_p));
     p.experiments.clear();
-    for (const m of p.merchants.values()) m.startStrata();
-  }
-
-  for await (const quote of source.rows('price_quotes')) {
-    const point = pointOf(quote, justified, windowMs);
-    const p = platforms.get(quote.platform_id);
-    if (!point || !p) continue;
-    p.merchants.get(quote.merchant_id)?.addToStrata(quote, { ...point, arm: p.arm(quote) }, quote.experiment?.experiment_id);
-  }
-  let clustered = false;
-  for (const p of platforms.values()) {
-    for (const m of p.merchants.values()) {
-      m.prepareTests();
-      clustered ||= m.needsClusterPass;
-    }
-  }
-
-  if (clustered) {
-    for await (const quote of source.rows('price_quotes')) {
-      const p = platforms.get(quote.platform_id);
-      const m = p?.merchants.get(quote.merchant_id);
-      if (!p || !m?.needsClusterPass) continue;
-      const point = pointOf(quote, justified, windowMs);
-      if (point) m.addToClusters(quote, { ...point, arm: p.arm(quote) });
-    }
-  }
-  let third = false;
-  for (const p of platforms.values()) {
-    for (const m of p.merchants.values()) {
-      m.testGroups();
-      third ||= m.needsThirdPass;
-    }
-  }
-
-  if (third) {
-    for await (const quote of source.rows('price_quotes')) {
-      const p = platforms.get(quote.platform_id);
-      const m = p?.merchants.get(quote.merchant_id);
-      if (!p || !m?.needsThirdPass) continue;
-      const point = pointOf(quote, justified, windowMs);
-      if (point) m.addToCandidates(quote, { ...point, arm: p.arm(quote) });
-    }
+    for (const m of p.merchants.values()) m.analyze((experimentId, arm) => p.arm(experimentId, arm));
   }
 
   return {

@@ -115,13 +115,16 @@ export class ClusteredScores {
     if (totals.n < 2) return;
     const row = this.means(stratum, totals.n);
     const yWithin = (y - this.table.minimum(stratum)) / LOG_UNITS - totals.sum / LOG_UNITS / totals.n;
-    this.fits.forEach((f, t) => {
+    // Plain loops: this runs once per quote and fit, the hottest spot of the detector.
+    for (let t = 0; t < this.fits.length; t++) {
+      const f = this.fits[t];
       const o = this.offsets[t];
       const column = columns[f.attributeIndex];
       let h = 0;
       let residual = yWithin;
       const members = this.dummyMembers[t];
-      for (let j = 0; j < f.dummies.length; j++) {
+      const k = f.dummies.length;
+      for (let j = 0; j < k; j++) {
         const x = members[j][column] - row[o + j];
         h += f.weights[j] * x;
         residual -= f.beta[j] * x;
@@ -130,11 +133,11 @@ export class ClusteredScores {
         this.scores[t * USER_CLUSTERS + cluster] += h * residual;
         this.active[t * USER_CLUSTERS + cluster] = 1;
       }
-      if (row[o + f.dummies.length] === 1) {
+      if (row[o + k] === 1) {
         if (this.groupMembers[t][column]) this.sides[t][user] |= 1;
         else if (this.restMembers[t][column]) this.sides[t][user] |= 2;
       }
-    });
+    }
   }
 
   tally(test: number): ClusterTally {

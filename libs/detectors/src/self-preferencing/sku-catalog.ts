@@ -22,7 +22,8 @@ export class SkuCatalog {
   private readonly skus = new Map<string, Sku>();
   private readonly listingPrices = new PriceBook();
   private readonly quotePrices = new PriceBook();
-  private readonly resolved = new Map<string, CatalogItem>();
+  /** platform → sku → merchant → item: shown items are looked up ten per request, without building keys. */
+  private readonly resolved = new Map<string, Map<string, Map<string, CatalogItem>>>();
 
   static async load(source: DatasetSource): Promise<SkuCatalog> {
     const catalog = new SkuCatalog();
@@ -40,9 +41,13 @@ export class SkuCatalog {
   }
 
   item(platformId: string, skuId: string, merchantId: string): CatalogItem {
-    const k = key(platformId, skuId);
-    const memo = this.resolved.get(k + '\u0001' + merchantId);
+    let bySku = this.resolved.get(platformId);
+    if (!bySku) this.resolved.set(platformId, (bySku = new Map()));
+    let byMerchant = bySku.get(skuId);
+    if (!byMerchant) bySku.set(skuId, (byMerchant = new Map()));
+    const memo = byMerchant.get(merchantId);
     if (memo) return memo;
+    const k = key(platformId, skuId);
     const sku = this.skus.get(k);
     const merchant = this.merchants.get(key(platformId, sku?.merchant_id ?? merchantId));
     const item: CatalogItem = {
@@ -51,7 +56,7 @@ export class SkuCatalog {
       price: this.listingPrices.price(k) ?? this.quotePrices.price(k),
       merchant_size: merchant?.size,
     };
-    this.resolved.set(k + '\u0001' + merchantId, item);
+    byMerchant.set(merchantId, item);
     return item;
   }
 
