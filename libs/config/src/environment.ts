@@ -49,6 +49,13 @@ export class Environment {
   @Transform(toInt) @IsInt({ message: 'INGEST_BATCH_LINES must be an integer' }) @Min(1)
   INGEST_BATCH_LINES = 20000;
 
+  /**
+   * Threads that parse, validate, pseudonymise and encode a large NDJSON file beside the worker's
+   * main thread (0: all on the main thread). Two suit a 2-core machine shared with PostgreSQL.
+   */
+  @Transform(toInt) @IsInt({ message: 'INGEST_ENCODER_THREADS must be an integer' }) @Min(0) @Max(16)
+  INGEST_ENCODER_THREADS = 2;
+
   @Transform(toInt) @IsInt({ message: 'MAX_REJECTIONS_KEPT must be an integer' }) @Min(0)
   MAX_REJECTIONS_KEPT = 1000;
 

@@ -26,12 +26,10 @@ import { COPY_CONNECTIONS, OrderedBatchLanes, type BatchOrder } from './ordered-
 import { mergeRejectionCounts } from './rejection-counts';
 
 /**
- * Encoder threads per large file (EncoderPool), the files that get them, and lines per slice
- * sent to a thread. Two threads double the worker's share of the machine's cores for the
- * per-line work, which is what limited a large file's throughput; the batches they feed are
- * still written by this thread in file order.
+ * The files that get encoder threads (EncoderPool, INGEST_ENCODER_THREADS of them) and lines per
+ * slice sent to a thread. Threads add cores to the per-line work, which is what limited a large
+ * file's throughput; the batches they feed are still written by this thread in file order.
  */
-const ENCODER_THREADS = 2;
 const THREADS_FROM_BYTES = 8 * 1024 * 1024;
 const SLICE_LINES = 2000;
 
@@ -184,7 +182,8 @@ export class FileIngestionService {
    * small files where starting threads would cost more than it saves).
    */
   private encoderPoolFor(file: DatasetFileEntity, dataset: DatasetEntity): EncoderPool | null {
-    if (file.format !== 'ndjson' || file.kind === 'documents' || Number(file.size_bytes) < THREADS_FROM_BYTES) return null;
+    const threads = this.config.INGEST_ENCODER_THREADS;
+    if (threads === 0 || file.format !== 'ndjson' || file.kind === 'documents' || Number(file.size_bytes) < THREADS_FROM_BYTES) return null;
     return new EncoderPool(
       {
         kind: file.kind as FileKind,
@@ -193,7 +192,7 @@ export class FileIngestionService {
         datasetPlatformId: dataset.platform_id,
         pseudonymKey: this.config.PSEUDONYM_KEY,
       },
-      ENCODER_THREADS,
+      threads,
     );
   }
 
