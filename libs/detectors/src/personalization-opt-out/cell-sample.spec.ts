@@ -1,5 +1,6 @@
 import { mulberry32, shuffleInPlace } from '@fairmarket/stats';
 import { CellSample, type SampledRequest } from './cell-sample';
+import { compareHashed, stableHash } from './stable-hash';
 import { overlapGapTest } from './overlap-test';
 import { shuffled, skuList } from './impression.fixtures';
 
@@ -31,6 +32,33 @@ describe('CellSample', () => {
     rows.forEach(([cell, r], i) => (i % 2 ? a : b).add(cell, r));
     a.merge(b.toJSON());
     expect(a.toJSON()).toEqual(forward.toJSON());
+  });
+
+  it('keeps per cell the perCell least users, each by its least request, whatever the order (users asking again)', () => {
+    // Few users asking many times: once a cell is full, later requests of users past its last
+    // kept user are only counted, and a kept user's later, lesser request must still replace hers.
+    const repeats: [string, SampledRequest][] = [];
+    for (let c = 0; c < 6; c++) {
+      for (let i = 0; i < 300; i++) {
+        repeats.push([`cell-${c}`, { request_id: `q-${c}-${i}`, user_id: `u-${(i * 7) % 23}`, traits: {}, top: [] }]);
+      }
+    }
+    const byHash = (a: string, b: string) => compareHashed(stableHash(a), a, stableHash(b), b);
+    for (const order of [repeats, shuffled(repeats, 5), [...repeats].reverse()]) {
+      const sample = new CellSample(4, 5);
+      order.forEach(([cell, r]) => sample.add(cell, r));
+      const json = sample.toJSON();
+      const keptCells = [...new Set(repeats.map(([cell]) => cell))].sort(byHash).slice(0, 4);
+      expect(json.cells.map((c) => c.key)).toEqual(keptCells);
+      for (const cell of json.cells) {
+        const mine = repeats.filter(([key]) => key === cell.key).map(([, r]) => r);
+        const users = [...new Set(mine.map((r) => r.user_id))].sort(byHash).slice(0, 5);
+        const expected = users.map((u) => mine.filter((r) => r.user_id === u).map((r) => r.request_id).sort(byHash)[0]);
+        expect(cell.requests.map((r) => r.request_id)).toEqual(expected);
+        expect(cell.total).toBe(300);
+      }
+      expect(json.seen).toBe(1800);
+    }
   });
 });
 

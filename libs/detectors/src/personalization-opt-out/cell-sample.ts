@@ -39,6 +39,11 @@ interface LiveCell {
   hash: number;
   total: number;
   requests: Kept[];
+  /**
+   * Once the cell holds `perCell` users, the last of them in (hash, id) order: a request of a
+   * user sorting after it can never be kept (the bar only falls), so it is counted, not stored.
+   */
+  bar: Kept | null;
 }
 
 /** A request with the hashes that rank it: its user's first, then its own. */
@@ -51,6 +56,14 @@ interface Kept {
 function kept(request: SampledRequest): Kept {
   return { userHash: stableHash(request.user_id), hash: stableHash(request.request_id), request };
 }
+
+/**
+ * How far a sample may run over its bounds before it is cut back. Cutting is exact at any
+ * size (bottom-k), so the slack only trades sorting for memory: with twice the bounds, as
+ * before, ten million requests kept four times the sample alive (hundreds of MB per run).
+ */
+const CELL_SLACK = 1 / 8;
+const REQUEST_SLACK = 4;
 
 /**
  * A bounded, order-independent sample of requests grouped in cells, for the top-k overlap
@@ -78,13 +91,16 @@ export class CellSample {
     if (!cell) {
       const hash = stableHash(cellKey);
       if (this.cutoff && compareHashed(hash, cellKey, this.cutoff.hash, this.cutoff.key) > 0) return;
-      cell = { key: cellKey, hash, total: 0, requests: [] };
+      cell = { key: cellKey, hash, total: 0, requests: [], bar: null };
       this.cells.set(cellKey, cell);
-      if (this.cells.size >= 2 * this.maxCells) this.pruneCells();
+      if (this.cells.size >= this.maxCells + Math.ceil(this.maxCells * CELL_SLACK)) this.pruneCells();
     }
     cell.total++;
-    cell.requests.push(kept(request));
-    if (cell.requests.length >= 2 * this.perCell) trimRequests(cell, this.perCell);
+    const candidate = kept(request);
+    const bar = cell.bar;
+    if (bar && compareHashed(candidate.userHash, request.user_id, bar.userHash, bar.request.user_id) > 0) return;
+    cell.requests.push(candidate);
+    if (cell.requests.length >= this.perCell + REQUEST_SLACK) trimRequests(cell, this.perCell);
   }
 
   merge(other: CellSample | CellSampleJSON): void {
@@ -94,7 +110,7 @@ export class CellSample {
       const hash = stableHash(incoming.key);
       let cell = this.cells.get(incoming.key);
       if (!cell) {
-        cell = { key: incoming.key, hash, total: 0, requests: [] };
+        cell = { key: incoming.key, hash, total: 0, requests: [], bar: null };
         this.cells.set(incoming.key, cell);
       }
       cell.total += incoming.total;
@@ -146,4 +162,5 @@ function trimRequests(cell: LiveCell, perCell: number): void {
   );
   const unique = cell.requests.filter((r, i, all) => i === 0 || all[i - 1].request.user_id !== r.request.user_id);
   cell.requests = unique.slice(0, perCell);
+  cell.bar = cell.requests.length === perCell ? cell.requests[perCell - 1] : null;
 }

@@ -1,6 +1,7 @@
 import type { Impression } from '@fairmarket/contract';
 import { CellSample, type CellSampleJSON } from './cell-sample';
 import { scalarTraits } from './characteristic-groups';
+import { StringPool } from './string-pool';
 
 /**
  * Memory bounds of the overlap tests, per (platform, algorithm): at most MAX_CELLS cells of
@@ -42,6 +43,7 @@ export function requestCellKey(impression: Impression): string {
 /** Per (platform, algorithm): a bounded sample of requests in cells, for overlap tests. */
 export class RequestSampler {
   private readonly algorithms = new Map<string, LiveAlgorithm>();
+  private readonly pool = new StringPool();
 
   /** `characteristics`: the user characteristics to keep (the others are never tested). */
   constructor(
@@ -68,11 +70,16 @@ export class RequestSampler {
     const top = [...impression.items]
       .sort((a, b) => a.rank - b.rank)
       .slice(0, this.topK)
-      .map((item) => item.sku_id);
+      .map((item) => this.pool.get(item.sku_id));
+    const traits = scalarTraits(impression.user, this.characteristics);
+    for (const name in traits) {
+      const value = traits[name];
+      if (typeof value === 'string') traits[name] = this.pool.get(value);
+    }
     entry.sample.add(requestCellKey(impression), {
       request_id: impression.request_id,
       user_id: impression.user_id,
-      traits: scalarTraits(impression.user, this.characteristics),
+      traits,
       top,
     });
   }
