@@ -14,6 +14,7 @@
  */
 import type { EventsByKind, FileKind } from '@fairmarket/contract';
 import type { DatasetSource } from './detector';
+import { SharedPassReader } from './shared-pass-reader';
 
 /** Reference data first, then the files that only some detectors read, the big two last. */
 export const READ_ORDER: readonly FileKind[] = [
@@ -32,50 +33,11 @@ export const READ_ORDER: readonly FileKind[] = [
 /** Records handed to every reader at once: large enough to amortise the hand-over. */
 const BATCH = 512;
 
-/** One detector's place in the run: what it waits for, and how to hand it records. */
-class Reader {
-  waiting: FileKind | null = null;
-  live = true;
-  /** Set while the reader is in a shared read: the batch it was handed, or null at the end. */
-  private inbox: unknown[] | null | undefined;
-  /** Why the shared read failed, thrown to every reader of it. */
-  private error: { reason: unknown } | null = null;
-  private wake: (() => void) | null = null;
-  /** Resolved when the reader has taken its batch (asked for the next one) or left. */
-  private taken: (() => void) | null = null;
-  joined: ((shared: boolean) => void) | null = null;
-
-  offer(batch: unknown[] | null, error: { reason: unknown } | null = null): Promise<void> {
-    this.inbox = batch;
-    this.error = error;
-    const done = new Promise<void>((resolve) => (this.taken = resolve));
-    this.wake?.();
-    this.wake = null;
-    return done;
-  }
-
-  /** The next batch of the shared read, or null when it is over. */
-  async take(): Promise<unknown[] | null> {
-    this.release();
-    if (this.inbox === undefined) await new Promise<void>((resolve) => (this.wake = resolve));
-    const batch = this.inbox as unknown[] | null;
-    this.inbox = undefined;
-    if (this.error) throw this.error.reason;
-    return batch;
-  }
-
-  /** Tells the read this reader no longer holds it back (batch taken, or loop left early). */
-  release(): void {
-    this.taken?.();
-    this.taken = null;
-  }
-}
-
 export class SharedPasses {
-  private readonly readers = new Set<Reader>();
+  private readonly readers = new Set<SharedPassReader>();
   private readonly started = new Set<FileKind>();
   /** The readers of the shared read in progress (at most one at a time). */
-  private readonly members = new Set<Reader>();
+  private readonly members = new Set<SharedPassReader>();
   private reading = false;
 
   /** `onRead` is told each kind as its shared read begins (for progress reports). */
@@ -90,7 +52,7 @@ export class SharedPasses {
    */
   async run<T>(tasks: readonly ((source: DatasetSource) => Promise<T>)[]): Promise<T[]> {
     // Every reader exists before any task starts, so that no read begins before all can join it.
-    const readers = tasks.map(() => new Reader());
+    const readers = tasks.map(() => new SharedPassReader());
     for (const reader of readers) this.readers.add(reader);
     const settled = await Promise.allSettled(
       tasks.map(async (task, i) => {
@@ -109,14 +71,14 @@ export class SharedPasses {
     return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
   }
 
-  private view(reader: Reader): DatasetSource {
+  private view(reader: SharedPassReader): DatasetSource {
     return {
       kinds: () => this.source.kinds(),
       rows: <K extends FileKind>(kind: K) => this.rowsFor(reader, kind),
     };
   }
 
-  private async *rowsFor<K extends FileKind>(reader: Reader, kind: K): AsyncIterable<EventsByKind[K]> {
+  private async *rowsFor<K extends FileKind>(reader: SharedPassReader, kind: K): AsyncIterable<EventsByKind[K]> {
     if (this.started.has(kind) || !this.source.kinds().has(kind) || this.members.has(reader)) {
       // Already read (or never there): this reader reads on its own, the others are not held.
       yield* this.source.rows(kind);
@@ -171,7 +133,7 @@ export class SharedPasses {
   }
 
   /** Feeds one read of `kind` to its members, a batch at a time, each batch once all took the last. */
-  private async read(kind: FileKind, members: Reader[]): Promise<void> {
+  private async read(kind: FileKind, members: SharedPassReader[]): Promise<void> {
     for (const m of members) this.members.add(m);
     const deliver = (batch: unknown[] | null, error: { reason: unknown } | null = null) =>
       Promise.all([...this.members].map((m) => m.offer(batch, error)));
@@ -195,7 +157,7 @@ export class SharedPasses {
     this.members.clear();
   }
 
-  private leaveRead(reader: Reader): void {
+  private leaveRead(reader: SharedPassReader): void {
     this.members.delete(reader);
     reader.release();
   }
