@@ -61,6 +61,8 @@ export class FileIngestionService {
   private readonly logger = new Logger(FileIngestionService.name);
   private readonly partitions = new PartitionManager();
   private readonly pseudonymizer: Pseudonymizer;
+  /** True while a file of this process is encoded on threads (see encoderPoolFor). */
+  private threadedFile = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -141,6 +143,7 @@ export class FileIngestionService {
         }
       } finally {
         await pool.close();
+        this.threadedFile = false;
       }
     } else {
       const batches = readDatasetFileBatches(file.storage_path, {
@@ -179,12 +182,15 @@ export class FileIngestionService {
 
   /**
    * Encoder threads for a large NDJSON file; null for the rest (CSV, documents read from files,
-   * small files where starting threads would cost more than it saves).
+   * small files where starting threads would cost more than it saves), and for a second large
+   * file while this process already encodes one on threads: a worker running two jobs at once
+   * would otherwise hold two pools, and its memory (goal < 512 MB) two pools' heaps, for no
+   * gain in speed on a machine whose cores the first pool already keeps busy.
    */
   private encoderPoolFor(file: DatasetFileEntity, dataset: DatasetEntity): EncoderPool | null {
     const threads = this.config.INGEST_ENCODER_THREADS;
-    if (threads === 0 || file.format !== 'ndjson' || file.kind === 'documents' || Number(file.size_bytes) < THREADS_FROM_BYTES) return null;
-    return new EncoderPool(
+    if (threads === 0 || this.threadedFile || file.format !== 'ndjson' || file.kind === 'documents' || Number(file.size_bytes) < THREADS_FROM_BYTES) return null;
+    const pool = new EncoderPool(
       {
         kind: file.kind as FileKind,
         datasetId: file.dataset_id,
@@ -194,6 +200,8 @@ export class FileIngestionService {
       },
       threads,
     );
+    this.threadedFile = true;
+    return pool;
   }
 
   private async commit(
