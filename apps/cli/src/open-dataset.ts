@@ -9,8 +9,9 @@ import { cliPseudonymizer } from './pseudonymize-for-cli';
 export async function openDatasetOrExit(
   input: string,
   options: Omit<FileDatasetSourceOptions, 'pseudonymize'> = {},
+  pseudonymKey?: string,
 ): Promise<FileDatasetSource | null> {
-  const pseudonymizer = cliPseudonymizer();
+  const pseudonymizer = cliPseudonymizer(pseudonymKey);
   try {
     return await FileDatasetSource.open(input, { ...options, pseudonymize: (id) => pseudonymizer.pseudonymize(id) });
   } catch (error) {

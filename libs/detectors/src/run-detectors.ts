@@ -55,13 +55,21 @@ export async function runDetectors(
   options: RunOptions = {},
 ): Promise<Finding[]> {
   const partials = await analyzeAll(detectors, source, rules, options);
+  return decideAll(detectors, new Map([...partials].map(([name, partial]) => [name, [partial]])), rules);
+}
+
+/**
+ * `decide` of every detector that has partials, in registry order (filing checks read the
+ * findings before them), then the findings in the order findings.md requires. Each
+ * detector's partials are dropped from the map once decided, so the next one gets their memory.
+ */
+export function decideAll(detectors: readonly Detector[], partials: Map<DetectorName, unknown[]>, rules: RulePack): Finding[] {
   const findings: Finding[] = [];
   for (const detector of detectors) {
-    if (!partials.has(detector.name)) continue;
-    const partial = partials.get(detector.name);
-    // Each partial is dropped once decided: decide of the next detector gets its memory.
+    const mine = partials.get(detector.name);
+    if (mine === undefined) continue;
     partials.delete(detector.name);
-    findings.push(...detector.decide([partial], { rules, priorFindings: findings }));
+    findings.push(...detector.decide(mine, { rules, priorFindings: findings }));
   }
   return sortFindings(findings);
 }

@@ -1,12 +1,13 @@
 import { Command, CommandRunner } from 'nest-commander';
-import { Client } from 'pg';
-import { AUDIT_COLUMNS, toEntry, verifyChain } from '@fairmarket/audit';
 import { databaseUrl } from '../cli-environment';
 
 /** `fairmarket audit:verify`: recomputes the audit chain; exit 1 and the first broken link when tampered with. */
 @Command({ name: 'audit:verify', description: 'Verify the hash chain of the audit trail (DATABASE_URL); exit 1 naming the first broken entry' })
 export class AuditVerifyCommand extends CommandRunner {
   async run(): Promise<void> {
+    // Loaded when the command runs: `fairmarket detect` should not pay for the database and PDF libraries.
+    const { Client }: typeof import('pg') = require('pg');
+    const { AUDIT_COLUMNS, toEntry, verifyChain }: typeof import('@fairmarket/audit') = require('@fairmarket/audit');
     const client = new Client({ connectionString: databaseUrl() });
     await client.connect();
     try {

@@ -1,7 +1,4 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { Client } from 'pg';
-import { appendAuditEntry } from '@fairmarket/audit';
-import { hashPassword } from '@fairmarket/identity';
 import { databaseUrl } from '../cli-environment';
 
 interface Options {
@@ -24,6 +21,10 @@ export class CreateAdminCommand extends CommandRunner {
       process.exitCode = 2;
       return;
     }
+    // Loaded when the command runs: `fairmarket detect` should not pay for the database and PDF libraries.
+    const { Client }: typeof import('pg') = require('pg');
+    const { appendAuditEntry }: typeof import('@fairmarket/audit') = require('@fairmarket/audit');
+    const { hashPassword }: typeof import('@fairmarket/identity') = require('@fairmarket/identity');
     const client = new Client({ connectionString: databaseUrl() });
     await client.connect();
     try {

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { AlgorithmDeclaration } from '@fairmarket/contract';
 import { DETECTORS, runDetectors } from '@fairmarket/detectors';
-import { buildFiling, renderFilingMarkdown, renderFilingPdf } from '@fairmarket/filing';
 import { rulePack } from '@fairmarket/rules';
 import { ProgressReporter } from '../progress';
 import { openDatasetOrExit } from '../open-dataset';
@@ -51,6 +50,8 @@ export class FilingCommand extends CommandRunner {
     let step = 0;
     const findings = await runDetectors(DETECTORS, source, rules, { only: [...FILING_DETECTORS], onDetectorStart: (name) => progress.update(step++, name) });
     progress.update(step, 'writing');
+    // Loaded when the command runs: `fairmarket detect` should not pay for the database and PDF libraries.
+    const { buildFiling, renderFilingMarkdown, renderFilingPdf }: typeof import('@fairmarket/filing') = require('@fairmarket/filing');
     const filing = buildFiling(declarations[declarations.length - 1], findings, rules);
     await mkdir(options.out, { recursive: true });
     await writeFile(join(options.out, 'filing.json'), `${JSON.stringify(filing, null, 2)}\n`);

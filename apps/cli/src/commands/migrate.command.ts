@@ -1,12 +1,12 @@
 import { Command, CommandRunner } from 'nest-commander';
-import { ensureDatabase, migrate, schemaDrift } from '@fairmarket/persistence';
 import { databaseUrl } from '../cli-environment';
-
 
 /** `fairmarket migrate`: creates the database if needed and runs pending migrations. */
 @Command({ name: 'migrate', description: 'Create the database if missing and run pending migrations (DATABASE_URL)' })
 export class MigrateCommand extends CommandRunner {
   async run(): Promise<void> {
+    // Loaded when the command runs: `fairmarket detect` should not pay for the database and PDF libraries.
+    const { ensureDatabase, migrate }: typeof import('@fairmarket/persistence') = require('@fairmarket/persistence');
     const url = databaseUrl();
     if (await ensureDatabase(url)) process.stderr.write(`created database ${new URL(url).pathname.slice(1)}\n`);
     const ran = await migrate(url);
@@ -18,6 +18,7 @@ export class MigrateCommand extends CommandRunner {
 @Command({ name: 'migrations:check', description: 'Exit 1 when the entities and the migrated schema disagree' })
 export class MigrationsCheckCommand extends CommandRunner {
   async run(): Promise<void> {
+    const { schemaDrift }: typeof import('@fairmarket/persistence') = require('@fairmarket/persistence');
     const drift = await schemaDrift(databaseUrl());
     if (drift.length === 0) {
       process.stderr.write('entities and migrations agree\n');

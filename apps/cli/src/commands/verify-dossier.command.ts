@@ -1,6 +1,6 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { readFile } from 'node:fs/promises';
-import { verifyDossier, type DossierVerification } from '@fairmarket/dossier';
+import type { DossierVerification } from '@fairmarket/dossier';
 
 interface VerifyDossierOptions {
   publicKey?: string;
@@ -24,6 +24,8 @@ export class VerifyDossierCommand extends CommandRunner {
       process.exitCode = 2;
       return;
     }
+    // Loaded when the command runs: `fairmarket detect` should not pay for the database and PDF libraries.
+    const { verifyDossier }: typeof import('@fairmarket/dossier') = require('@fairmarket/dossier');
     const result = verifyDossier(bytes, { trustedPublicKeyPem: trusted });
     process.stdout.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : renderVerification(file, result));
     process.exitCode = result.ok ? 0 : 1;
