@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, writeFile, copyFile, mkdir } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readFile, readdir, writeFile, copyFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../support/cli';
@@ -64,5 +64,29 @@ describe('fairmarket CLI', () => {
     }
     expect((await runCli(['detect', '--input', join(work, 'nope'), '--out', out])).code).toBe(2);
     expect((await runCli(['detect', '--input', join(work, 'gen-a'), '--out', out, '--detectors', 'bogus'])).code).toBe(2);
+  });
+
+  it('detect gives the same document on one thread as on two, rejections of every file included', async () => {
+    const dir = join(work, 'lanes');
+    await cp(join(work, 'gen-a'), dir, { recursive: true });
+    // Bad lines in both big files: one is read on the main thread, the other on a detection thread.
+    await appendFile(join(dir, 'price_quotes.ndjson'), 'not json\n{"platform_id":"p1","quote_id":"bad-q"}\n');
+    await appendFile(join(dir, 'impressions.ndjson'), '{"platform_id":"p1","request_id":"bad-r"}\n');
+    const documents = [];
+    for (const threads of ['1', '2']) {
+      const out = join(work, `lanes-${threads}.json`);
+      // Without PSEUDONYM_KEY: two runs must still agree (evidence sampling depends on the pseudonyms).
+      const run = await runCli(['detect', '--input', dir, '--out', out, '--threads', threads], { PSEUDONYM_KEY: '' });
+      expect({ code: run.code, stderr: run.code === 0 ? '' : run.stderr }).toEqual({ code: 0, stderr: '' });
+      const { generated_at, ...doc } = JSON.parse(await readFile(out, 'utf8'));
+      expect(generated_at).toBeTruthy();
+      documents.push(doc);
+    }
+    expect(documents[1]).toEqual(documents[0]);
+    const dataset = documents[0].dataset;
+    expect(dataset.files.price_quotes.rejected).toBe(2);
+    expect(dataset.files.impressions.rejected).toBe(1);
+    expect(documents[0].findings.length).toBeGreaterThan(0);
+    expect((await runCli(['detect', '--input', dir, '--out', join(work, 'x.json'), '--threads', '0'])).code).toBe(2);
   });
 });

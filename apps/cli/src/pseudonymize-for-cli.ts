@@ -1,15 +1,20 @@
-import { randomBytes } from 'node:crypto';
 import { Pseudonymizer } from '@fairmarket/contract';
 
 /**
- * The offline audit pseudonymises user ids like the server does. With PSEUDONYM_KEY set the
- * pseudonyms match the server's; without it a random key is used for this run only (the ids
- * only need to be consistent within the run, and none appears in the findings). A run that
- * reads on several threads hands every thread the one key.
+ * Used when PSEUDONYM_KEY is not set. Pseudonyms never leave an offline run (none is in the
+ * findings), but which requests are sampled as evidence depends on them: a fixed key makes
+ * two runs over the same files give the same document. (A random key made the evidence of
+ * personalization_opt_out differ from run to run.)
+ */
+const OFFLINE_KEY = 'fairmarket-offline-self-audit-key-v1-0000';
+
+/**
+ * The offline audit pseudonymises user ids like the server does: with PSEUDONYM_KEY set the
+ * pseudonyms match the server's. A run that reads on several threads hands each the one key.
  */
 export function cliPseudonymKey(): string {
   const key = process.env.PSEUDONYM_KEY;
-  return key && key.length >= 32 ? key : randomBytes(32).toString('hex');
+  return key && key.length >= 32 ? key : OFFLINE_KEY;
 }
 
 export function cliPseudonymizer(key = cliPseudonymKey()): Pseudonymizer {

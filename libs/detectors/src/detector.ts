@@ -23,6 +23,11 @@ export interface DatasetSource {
   kinds(): ReadonlySet<FileKind>;
   /** Streams the accepted rows of one file kind, in no guaranteed order. */
   rows<K extends FileKind>(kind: K): AsyncIterable<EventsByKind[K]>;
+  /**
+   * The same rows in arrays, when the source reads them that way anyway: a shared read
+   * (shared-passes.ts) then pays one await per array instead of one per row.
+   */
+  batches?<K extends FileKind>(kind: K): AsyncIterable<EventsByKind[K][]>;
 }
 
 export interface DetectorContext {

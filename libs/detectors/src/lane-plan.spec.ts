@@ -26,8 +26,8 @@ function fake(name: string, inputs: FileKind[], alsoReads?: FileKind[]): Detecto
 describe('planLanes', () => {
   it('keeps every reader of a large file in one lane and balances the two big files', () => {
     expect(names(planLanes(DETECTORS, SCALE_1, 2))).toEqual([
-      ['personalization_opt_out', 'self_preferencing', 'filing_inconsistency'],
-      ['price_discrimination', 'below_cost_pricing', 'fake_promotion', 'exclusivity_clause', 'exclusivity_conduct'],
+      ['exclusivity_conduct', 'personalization_opt_out', 'self_preferencing', 'filing_inconsistency'],
+      ['price_discrimination', 'below_cost_pricing', 'fake_promotion', 'exclusivity_clause'],
     ]);
   });
 

@@ -139,16 +139,24 @@ export class SharedPasses {
       Promise.all([...this.members].map((m) => m.offer(batch, error)));
     let error: { reason: unknown } | null = null;
     try {
-      let batch: unknown[] = [];
-      for await (const record of this.source.rows(kind)) {
-        if (this.members.size === 0) break;
-        batch.push(record);
-        if (batch.length === BATCH) {
+      if (this.source.batches !== undefined) {
+        // The source's own arrays (one per chunk read) are handed over as they come.
+        for await (const batch of this.source.batches(kind)) {
+          if (this.members.size === 0) break;
           await deliver(batch);
-          batch = [];
         }
+      } else {
+        let batch: unknown[] = [];
+        for await (const record of this.source.rows(kind)) {
+          if (this.members.size === 0) break;
+          batch.push(record);
+          if (batch.length === BATCH) {
+            await deliver(batch);
+            batch = [];
+          }
+        }
+        if (batch.length > 0 && this.members.size > 0) await deliver(batch);
       }
-      if (batch.length > 0 && this.members.size > 0) await deliver(batch);
     } catch (reason) {
       error = { reason };
     }

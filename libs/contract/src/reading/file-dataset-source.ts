@@ -2,7 +2,7 @@ import type { DatasetSource } from '@fairmarket/detectors';
 import { FILE_KINDS, type EventsByKind, type FileKind } from '../events';
 import type { FileReport, Rejection } from '../findings';
 import { FileTally, type FileTallyJSON } from './file-tally';
-import { readDatasetFile } from './read-dataset-file';
+import { readDatasetFileBatches } from './read-dataset-file';
 import { scanDataset, type DatasetFile } from './scan-dataset';
 
 export interface FileDatasetSourceOptions {
@@ -67,6 +67,11 @@ export class FileDatasetSource implements DatasetSource {
   }
 
   async *rows<K extends FileKind>(kind: K): AsyncIterable<EventsByKind[K]> {
+    for await (const batch of this.batches(kind)) yield* batch;
+  }
+
+  /** The accepted rows of one kind, one array per chunk read (never empty). */
+  async *batches<K extends FileKind>(kind: K): AsyncIterable<EventsByKind[K][]> {
     for (const file of this.filesOf(kind)) {
       yield* this.pass(file, kind);
     }
@@ -92,7 +97,7 @@ export class FileDatasetSource implements DatasetSource {
   async report(): Promise<IngestionReport> {
     for (const file of this.files) {
       if (this.tallies.has(file.path)) continue;
-      for await (const record of this.pass(file, file.kind)) void record;
+      for await (const batch of this.pass(file, file.kind)) void batch;
     }
     const files: Partial<Record<FileKind, FileReport>> = {};
     const rejections: Rejection[] = [];
@@ -129,10 +134,10 @@ export class FileDatasetSource implements DatasetSource {
    * a pass abandoned half-way (the consumer stopped) commits nothing, so no line is ever
    * counted twice nor half a file counted.
    */
-  private async *pass<K extends FileKind>(file: DatasetFile, kind: K): AsyncGenerator<EventsByKind[K]> {
+  private async *pass<K extends FileKind>(file: DatasetFile, kind: K): AsyncGenerator<EventsByKind[K][]> {
     const tally = this.tallies.has(file.path) ? undefined : new FileTally(file.kind, file.name, this.maxRejections);
     try {
-      const lines = readDatasetFile(file.path, {
+      const batches = readDatasetFileBatches(file.path, {
         kind,
         format: file.format,
         gzip: file.gzip,
@@ -140,9 +145,13 @@ export class FileDatasetSource implements DatasetSource {
         datasetDir: this.dir,
         onBytesRead: (bytes) => this.progress(file, bytes),
       });
-      for await (const result of lines) {
-        tally?.add(result);
-        if (result.record !== undefined) yield result.record;
+      for await (const results of batches) {
+        const records: EventsByKind[K][] = [];
+        for (const result of results) {
+          tally?.add(result);
+          if (result.record !== undefined) records.push(result.record);
+        }
+        if (records.length > 0) yield records;
       }
     } catch (error) {
       // A file that cannot be read on is reported, not fatal: the other files still count.
