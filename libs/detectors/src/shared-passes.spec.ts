@@ -1,6 +1,6 @@
 import type { EventsByKind, FileKind, Merchant } from '@fairmarket/contract';
 import type { DatasetSource } from './detector';
-import { SharedPasses } from './shared-passes';
+import { batchesOf, SharedPasses } from './shared-passes';
 import { MemorySource } from './testing/memory-source';
 
 /** A MemorySource that counts how often each kind is read, and can fail a read midway. */
@@ -83,5 +83,43 @@ describe('SharedPasses', () => {
     await expect(new SharedPasses(source).run([(s) => ids(s, 'merchants'), (s) => ids(s, 'merchants')])).rejects.toThrow(
       'disk gone while reading merchants',
     );
+  });
+
+  it('hands a detector asking for arrays the same rows, one array per batch of the shared read', async () => {
+    const source = new CountingSource(new MemorySource(data));
+    const [arrays, rows] = await new SharedPasses(source).run([
+      async (view) => {
+        const sizes: number[] = [];
+        const seen: string[] = [];
+        for await (const batch of batchesOf(view, 'merchants')) {
+          sizes.push(batch.length);
+          seen.push(...batch.map((m) => m.merchant_id));
+        }
+        return { sizes, seen };
+      },
+      (view) => ids(view, 'merchants'),
+    ]);
+    expect(arrays.seen).toEqual(expected);
+    expect(rows).toEqual(expected);
+    expect(arrays.sizes).toEqual([512, 512, 476]);
+    expect(source.reads.get('merchants')).toBe(1);
+  });
+});
+
+describe('batchesOf', () => {
+  it("uses a source's own arrays when it has them", async () => {
+    const own = [[{ merchant_id: 'a' }], [{ merchant_id: 'b' }, { merchant_id: 'c' }]] as EventsByKind['merchants'][][];
+    const source: DatasetSource = {
+      kinds: () => new Set<FileKind>(['merchants']),
+      rows: () => {
+        throw new Error('rows must not be read when batches exist');
+      },
+      batches: async function* <K extends FileKind>() {
+        yield* own as unknown as EventsByKind[K][][];
+      },
+    };
+    const got: EventsByKind['merchants'][][] = [];
+    for await (const batch of batchesOf(source, 'merchants')) got.push(batch);
+    expect(got).toEqual(own);
   });
 });

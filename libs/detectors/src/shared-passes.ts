@@ -75,13 +75,18 @@ export class SharedPasses {
     return {
       kinds: () => this.source.kinds(),
       rows: <K extends FileKind>(kind: K) => this.rowsFor(reader, kind),
+      batches: <K extends FileKind>(kind: K) => this.batchesFor(reader, kind),
     };
   }
 
   private async *rowsFor<K extends FileKind>(reader: SharedPassReader, kind: K): AsyncIterable<EventsByKind[K]> {
+    for await (const batch of this.batchesFor(reader, kind)) yield* batch;
+  }
+
+  private async *batchesFor<K extends FileKind>(reader: SharedPassReader, kind: K): AsyncIterable<EventsByKind[K][]> {
     if (this.started.has(kind) || !this.source.kinds().has(kind) || this.members.has(reader)) {
       // Already read (or never there): this reader reads on its own, the others are not held.
-      yield* this.source.rows(kind);
+      yield* batchesOf(this.source, kind);
       return;
     }
     const shared = await new Promise<boolean>((resolve) => {
@@ -90,12 +95,13 @@ export class SharedPasses {
       this.schedule();
     });
     if (!shared) {
-      yield* this.source.rows(kind);
+      yield* batchesOf(this.source, kind);
       return;
     }
     try {
       for (let batch = await reader.take(); batch !== null; batch = await reader.take()) {
-        for (const record of batch) yield record as EventsByKind[K];
+        // Batches are shared by every reader of the read: a reader must not change them.
+        yield batch as EventsByKind[K][];
       }
     } finally {
       this.leaveRead(reader);
@@ -139,23 +145,9 @@ export class SharedPasses {
       Promise.all([...this.members].map((m) => m.offer(batch, error)));
     let error: { reason: unknown } | null = null;
     try {
-      if (this.source.batches !== undefined) {
-        // The source's own arrays (one per chunk read) are handed over as they come.
-        for await (const batch of this.source.batches(kind)) {
-          if (this.members.size === 0) break;
-          await deliver(batch);
-        }
-      } else {
-        let batch: unknown[] = [];
-        for await (const record of this.source.rows(kind)) {
-          if (this.members.size === 0) break;
-          batch.push(record);
-          if (batch.length === BATCH) {
-            await deliver(batch);
-            batch = [];
-          }
-        }
-        if (batch.length > 0 && this.members.size > 0) await deliver(batch);
+      for await (const batch of batchesOf(this.source, kind)) {
+        if (this.members.size === 0) break;
+        await deliver(batch);
       }
     } catch (reason) {
       error = { reason };
@@ -169,4 +161,24 @@ export class SharedPasses {
     this.members.delete(reader);
     reader.release();
   }
+}
+
+/**
+ * The rows of one kind in arrays: the source's own when it has them, else gathered BATCH at
+ * a time. For loops over the big files: one await per array instead of one per row.
+ */
+export async function* batchesOf<K extends FileKind>(source: DatasetSource, kind: K): AsyncIterable<EventsByKind[K][]> {
+  if (source.batches !== undefined) {
+    yield* source.batches(kind);
+    return;
+  }
+  let batch: EventsByKind[K][] = [];
+  for await (const record of source.rows(kind)) {
+    batch.push(record);
+    if (batch.length === BATCH) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
