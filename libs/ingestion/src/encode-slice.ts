@@ -43,7 +43,7 @@ export class SliceEncoder {
   encode(seq: number, lines: readonly PhysicalLine[]): EncodedSlice {
     const { kind, datasetId, fileId, datasetPlatformId } = this.context;
     const table = EVENT_TABLES[kind];
-    const options = { pseudonymize: this.pseudonymizer.pseudonymize };
+    const options = { pseudonymize: this.pseudonymizer.pseudonymize, inPlace: true };
     const rows = new CopyChunks();
     const months = new Set<string>();
     const rejections: EncodedSlice['rejections'] = [];

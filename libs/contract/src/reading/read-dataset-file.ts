@@ -43,7 +43,7 @@ export async function* readDatasetFileBatches<K extends FileKind>(
   options: ReadDatasetFileOptions<K>,
 ): AsyncGenerator<LineResult<EventsByKind[K]>[]> {
   const { kind, pseudonymize } = options;
-  const validateOptions = { pseudonymize };
+  const validateOptions = { pseudonymize, inPlace: true };
   const batches: AsyncIterable<ParsedLine[]> =
     options.format === 'csv'
       ? csvLines(path, basename(path), kind, options.gzip, options.onBytesRead)

@@ -61,6 +61,16 @@ describe('validateRecord: the spec examples', () => {
     expect(raw).not.toHaveProperty('tsMs');
   });
 
+  it('completes a line handed over (inPlace) in place, with the same result as a copy', () => {
+    const copied = validateRecord('price_quotes', quote(), options);
+    const raw = quote();
+    const inPlace = validateRecord('price_quotes', raw, { ...options, inPlace: true });
+    if (!inPlace.ok || !copied.ok) throw new Error('rejected');
+    expect(inPlace.record).toBe(raw);
+    expect(inPlace.record).toEqual(copied.record);
+    expect(raw.user_id).toBe('p(4)');
+  });
+
   it('pseudonymizes the optional user_id of orders and impressions, and accepts orders without one', () => {
     const order = validateRecord('orders', examples('orders')[0], options);
     expect(order.ok && order.record.user_id).toBe('p(4)');
