@@ -144,8 +144,8 @@ export class MerchantAnalysis {
     if (this.scores) {
       const scores = this.scores;
       for (let i = 0; i < n; i++) {
-        columnsOf(i);
-        scores.add(strata[i], quotes.y.get(i), columns, users[local[i]], clusters[local[i]]);
+        const l = local[i];
+        scores.add(strata[i], quotes.y.get(i), byProfile, l * width, users[l], clusters[l]);
       }
     }
     this.testGroups();
