@@ -100,23 +100,22 @@ export class MerchantAnalysis {
     this.quotes = null;
     const n = quotes.length;
     // The merchant's own profiles and users, numbered for this analysis only.
-    const localOf = new Map<number, number>();
+    // An array over the platform's profiles (one number each, for one merchant at a time): no hashing per quote.
+    const localOf = new Int32Array(this.profiles.count).fill(-1);
     const used: number[] = [];
     const counts: number[] = [];
     const local = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       const p = quotes.profile.get(i);
-      let l = localOf.get(p);
-      if (l === undefined) {
-        l = used.length;
-        localOf.set(p, l);
+      let l = localOf[p];
+      if (l < 0) {
+        l = localOf[p] = used.length;
         used.push(p);
         counts.push(0);
       }
       counts[l]++;
       local[i] = l;
     }
-    localOf.clear();
     used.forEach((p, l) => this.profiles.addTo(this.profile, p, counts[l]));
     this.layout = this.profile.layout();
     const table = (this.strata = new StratumTable(this.layout));
