@@ -89,25 +89,32 @@ function contrasts(a: AttributeColumns): Contrast[] {
  */
 function overlaps(table: StratumTable, a: AttributeColumns, all: readonly Contrast[]): { group: number; rest: number; strata: number }[] {
   const out = all.map(() => ({ group: 0, rest: 0, strata: 0 }));
-  const groupsOf = all.map((c) => c.columns.map((column) => column - a.offset));
+  // A group is a run of consecutive known values (a numeric "at or above" or one level), so its
+  // count is a difference of running totals; counts are integers, so any order of sums is exact.
+  const from = Int32Array.from(all, (c) => Math.min(...c.columns) - a.offset);
+  const to = Int32Array.from(all, (c) => Math.max(...c.columns) - a.offset + 1);
+  all.forEach((c, i) => {
+    if (to[i] - from[i] !== c.columns.length) throw new Error(`group ${c.group} of ${a.spec.name} is not a run of consecutive values`);
+  });
   const counts = new Float64Array(a.groups);
+  const running = new Float64Array(a.groups + 1);
+  const groups = a.groups;
   for (const s of table.order) {
-    let total = 0;
+    table.readCounts(s, a.offset, groups, counts);
     let present = 0;
-    for (let g = 0; g < a.groups; g++) {
-      const k = table.count(s, a.offset + g);
-      counts[g] = k;
-      total += k;
-      if (k !== 0) present++;
+    for (let g = 0; g < groups; g++) {
+      running[g + 1] = running[g] + counts[g];
+      if (counts[g] !== 0) present++;
     }
     if (present < 2) continue;
-    for (let i = 0; i < groupsOf.length; i++) {
-      let g = 0;
-      for (const column of groupsOf[i]) g += counts[column];
+    const total = running[groups];
+    for (let i = 0; i < out.length; i++) {
+      const g = running[to[i]] - running[from[i]];
       if (g === 0 || g === total) continue;
-      out[i].group += g;
-      out[i].rest += total - g;
-      out[i].strata += 1;
+      const o = out[i];
+      o.group += g;
+      o.rest += total - g;
+      o.strata += 1;
     }
   }
   return out;

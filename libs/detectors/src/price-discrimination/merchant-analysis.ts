@@ -18,7 +18,7 @@ import type { ColumnLayout } from './column-layout';
 import { MerchantProfile } from './merchant-profile';
 import { MerchantQuotes } from './merchant-quotes';
 import type { PlatformProfiles } from './platform-profiles';
-import { LOG_UNITS } from './effective-price';
+import { LOG_UNITS, logPriceUnits } from './effective-price';
 import { bestSplit, finishGroupTest, prepareGroupTests, type GroupTest, type PreparedTest } from './group-tests';
 import { PairCollector } from './pair-evidence';
 import { PooledWithinMoments } from './pooled-within-moments';
@@ -71,10 +71,15 @@ export class MerchantAnalysis {
     return this.strata;
   }
 
+  /** Gives back the spare room of the kept quotes once the read is over. */
+  trim(): void {
+    this.quotes?.trim();
+  }
+
   /** Keeps one quote (pass 1 of the file comment happens on arrival; the rest waits for `analyze`). */
   record(quote: PriceQuote, point: Omit<QuotePoint, 'arm'>): void {
     if (!this.quotes) throw new Error(`merchant ${this.merchantId}: quote recorded after analysis`);
-    this.quotes.add(quote, point.window, point.y, point.price, this.profiles.of(quote));
+    this.quotes.add(quote, point.window, point.price, this.profiles.of(quote));
     if (quote.experiment) this.experiments.add(quote.experiment.experiment_id);
     if (!this.first || quote.tsMs < this.first.ms || (quote.tsMs === this.first.ms && quote.ts < this.first.ts)) {
       this.first = { ms: quote.tsMs, ts: quote.ts };
@@ -95,23 +100,22 @@ export class MerchantAnalysis {
     this.quotes = null;
     const n = quotes.length;
     // The merchant's own profiles and users, numbered for this analysis only.
-    const localOf = new Map<number, number>();
+    // An array over the platform's profiles (one number each, for one merchant at a time): no hashing per quote.
+    const localOf = new Int32Array(this.profiles.count).fill(-1);
     const used: number[] = [];
     const counts: number[] = [];
     const local = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       const p = quotes.profile.get(i);
-      let l = localOf.get(p);
-      if (l === undefined) {
-        l = used.length;
-        localOf.set(p, l);
+      let l = localOf[p];
+      if (l < 0) {
+        l = localOf[p] = used.length;
         used.push(p);
         counts.push(0);
       }
       counts[l]++;
       local[i] = l;
     }
-    localOf.clear();
     used.forEach((p, l) => this.profiles.addTo(this.profile, p, counts[l]));
     this.layout = this.profile.layout();
     const table = (this.strata = new StratumTable(this.layout));
@@ -129,23 +133,26 @@ export class MerchantAnalysis {
       clusters[l] = this.profiles.clusterOf(u);
     });
     const strata = new Int32Array(n);
+    // The fixed-point log prices, as pointOf computed them on arrival (a function of the price).
+    const ys = new Int32Array(n);
+    for (let i = 0; i < n; i++) ys[i] = logPriceUnits(quotes.price.get(i)) as number;
     const columns = this.columns;
     const columnsOf = (i: number) => {
       const at = local[i] * width;
       for (let a = 0; a < width; a++) columns[a] = byProfile[at + a];
     };
     for (let i = 0; i < n; i++) {
-      const s = table.stratumOf(quotes.skuId(i), quotes.window.get(i), arms[quotes.experiment.get(i)]);
+      const s = table.stratumOf(quotes.skuId(i), quotes.window(i), arms[quotes.experiment.get(i)]);
       strata[i] = s;
       columnsOf(i);
-      table.add(s, quotes.y.get(i), columns);
+      table.add(s, ys[i], columns);
     }
     this.prepareTests(userOf.size);
     if (this.scores) {
       const scores = this.scores;
       for (let i = 0; i < n; i++) {
-        columnsOf(i);
-        scores.add(strata[i], quotes.y.get(i), columns, users[local[i]], clusters[local[i]]);
+        const l = local[i];
+        scores.add(strata[i], ys[i], byProfile, l * width, users[l], clusters[l]);
       }
     }
     this.testGroups();
@@ -156,7 +163,7 @@ export class MerchantAnalysis {
       const s = strata[i];
       const key = table.key(s);
       const price = quotes.price.get(i);
-      const y = quotes.y.get(i);
+      const y = ys[i];
       let named: { sku_id: string; quote_id: string } | null = null;
       this.collectors.forEach((collector, c) => {
         const column = columns[this.candidateAttributes[c]];

@@ -22,7 +22,44 @@ describe('GrowableColumn', () => {
   });
 });
 
+describe('GrowableColumn in chunks', () => {
+  it('keeps every value across chunks, through a widening after many chunks and pushes after a trim', () => {
+    const column = new GrowableColumn();
+    const value = (i: number) => (i < 10_000 ? i % 65_536 : i < 20_000 ? -i : i + 0.25);
+    for (let i = 0; i < 9_999; i++) column.push(value(i));
+    column.trim();
+    for (let i = 9_999; i < 30_000; i++) {
+      column.push(value(i));
+      if (i % 5_000 === 0) column.trim();
+    }
+    expect(column.length).toBe(30_000);
+    for (let i = 0; i < 30_000; i++) expect(column.get(i)).toBe(value(i));
+  });
+
+  it('holds no spare room once trimmed', () => {
+    const column = new GrowableColumn('i32');
+    for (let i = 0; i < 10_000; i++) column.push(i);
+    column.trim();
+    expect(column.bytes).toBe(10_000 * 4);
+    const small = new GrowableColumn();
+    small.push(1);
+    small.trim();
+    expect(small.bytes).toBe(2);
+  });
+});
+
 describe('QuoteIdArena', () => {
+  it('gives back every id across chunks of bytes and after trims', () => {
+    const arena = new QuoteIdArena();
+    const ids = Array.from({ length: 40_000 }, (_, i) => (i % 11 === 0 ? `报价-${i}-é` : `p1-q-${i}`));
+    ids.forEach((id, i) => {
+      arena.push(id);
+      if (i % 9_000 === 0) arena.trim();
+    });
+    arena.trim();
+    ids.forEach((id, i) => expect(arena.get(i)).toBe(id));
+  });
+
   it('gives back every id, multi-byte ones included', () => {
     const arena = new QuoteIdArena();
     const ids = Array.from({ length: 5000 }, (_, i) => (i % 7 === 0 ? `报价-${i}-é` : `p1-q-${i}`));
@@ -52,7 +89,7 @@ describe('MerchantQuotes and PlatformProfiles', () => {
     const kept = new MerchantQuotes();
     all.forEach((q) => {
       profile.add(q);
-      kept.add(q, Math.floor(q.tsMs / HOUR), 1, q.final_price, profiles.of(q));
+      kept.add(q, Math.floor(q.tsMs / HOUR), q.final_price, profiles.of(q));
     });
     const used = [...new Set(all.map((_, i) => kept.profile.get(i)))];
     return { layout: profile.layout(), kept, profiles, used };
@@ -69,6 +106,7 @@ describe('MerchantQuotes and PlatformProfiles', () => {
       expect(kept.skuId(i)).toBe(q.sku_id);
       expect(kept.quoteId(i)).toBe(q.quote_id);
       expect(kept.price.get(i)).toBe(q.final_price);
+      expect(kept.window(i)).toBe(Math.floor(q.tsMs / HOUR));
     });
   });
 

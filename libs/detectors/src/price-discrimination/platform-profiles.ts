@@ -75,6 +75,11 @@ export class PlatformProfiles {
     return true;
   }
 
+  /** Profiles so far (they are numbered 0..count-1). */
+  get count(): number {
+    return this.codes.length / this.width;
+  }
+
   userOf(profile: number): number {
     return this.codes.get(profile * this.width);
   }

@@ -54,8 +54,13 @@ export class PooledWithinMoments {
     let wyy = table.sumOfSquares / (LOG_UNITS * LOG_UNITS);
     let n = 0;
     let strata = 0;
-    const nz: number[] = [];
-    const cnt: number[] = [];
+    // Each characteristic's columns are consecutive in the layout: read as one run per stratum.
+    const runs = attributeIndices.map((i) => layout.attributes[i]);
+    const counts = new Float64Array(m);
+    const nz = new Int32Array(m);
+    const cnt = new Float64Array(m);
+    const w = this.w;
+    const wy = this.wy;
     for (const s of table.order) {
       const totals = table.totals(s);
       if (totals.n >= 2) {
@@ -64,18 +69,24 @@ export class PooledWithinMoments {
       }
       const ybar = totals.sum / LOG_UNITS / totals.n;
       wyy -= ybar * (totals.sum / LOG_UNITS);
-      nz.length = 0;
-      cnt.length = 0;
+      let at = 0;
+      for (const a of runs) {
+        const length = a.missingColumn - a.offset + 1;
+        table.readCounts(s, a.offset, length, counts, at);
+        at += length;
+      }
+      let z = 0;
       for (let i = 0; i < m; i++) {
-        const k = table.count(s, this.columns[i]);
+        const k = counts[i];
         if (k !== 0) {
-          nz.push(i);
-          cnt.push(k);
+          nz[z] = i;
+          cnt[z++] = k;
         }
       }
-      for (let x = 0; x < nz.length; x++) {
-        this.wy[nz[x]] -= cnt[x] * ybar;
-        for (let y = x; y < nz.length; y++) this.w[nz[x] * m + nz[y]] -= (cnt[x] * cnt[y]) / totals.n;
+      for (let x = 0; x < z; x++) {
+        const row = nz[x] * m;
+        wy[nz[x]] -= cnt[x] * ybar;
+        for (let y = x; y < z; y++) w[row + nz[y]] -= (cnt[x] * cnt[y]) / totals.n;
       }
     }
     for (let i = 0; i < m; i++) {

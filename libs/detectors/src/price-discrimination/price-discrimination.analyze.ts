@@ -94,6 +94,7 @@ export async function analyzePriceDiscrimination(source: DatasetSource, pack: Ru
     p.merchant(quote.merchant_id).record(quote, point);
     if (quote.experiment) p.experiment(quote.experiment.experiment_id).add(quote, quote.experiment.arm);
   }
+  for (const p of platforms.values()) for (const m of p.merchants.values()) m.trim();
   for (const p of platforms.values()) {
     for (const [id, tally] of p.experiments) p.verdicts.set(id, tally.verdict(rules.experiment_independence_p));
     p.experiments.clear();

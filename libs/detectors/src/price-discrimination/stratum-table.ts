@@ -173,6 +173,13 @@ export class StratumTable {
     return this.counts[stratum >> CHUNK_BITS][(stratum & (CHUNK - 1)) * this.width + column];
   }
 
+  /** Quotes of `stratum` in columns from..from+length-1, written to out[at..at+length-1]. */
+  readCounts(stratum: number, from: number, length: number, out: Float64Array, at = 0): void {
+    const ct = this.counts[stratum >> CHUNK_BITS];
+    const base = (stratum & (CHUNK - 1)) * this.width + from;
+    for (let i = 0; i < length; i++) out[at + i] = ct[base + i];
+  }
+
   /** Quotes of `stratum` in any of `columns`. */
   countIn(stratum: number, columns: readonly number[]): number {
     const ct = this.counts[stratum >> CHUNK_BITS];
