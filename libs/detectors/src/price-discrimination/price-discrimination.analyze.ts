@@ -10,6 +10,7 @@
 import type { PriceQuote } from '@fairmarket/contract';
 import type { PriceDiscriminationRules, RulePack } from '@fairmarket/rules';
 import type { DatasetSource } from '../detector';
+import { batchesOf } from '../shared-passes';
 import { attributeSpecs, type AttributeSpec } from './characteristics';
 import { effectivePrice, logPriceUnits } from './effective-price';
 import { ExperimentTally, type ExperimentVerdict } from './experiment-tally';
@@ -87,12 +88,14 @@ export async function analyzePriceDiscrimination(source: DatasetSource, pack: Ru
     return p;
   };
 
-  for await (const quote of source.rows('price_quotes')) {
-    const point = pointOf(quote, justified, windowMs);
-    if (!point) continue;
-    const p = platform(quote.platform_id);
-    p.merchant(quote.merchant_id).record(quote, point);
-    if (quote.experiment) p.experiment(quote.experiment.experiment_id).add(quote, quote.experiment.arm);
+  for await (const quotes of batchesOf(source, 'price_quotes')) {
+    for (const quote of quotes) {
+      const point = pointOf(quote, justified, windowMs);
+      if (!point) continue;
+      const p = platform(quote.platform_id);
+      p.merchant(quote.merchant_id).record(quote, point);
+      if (quote.experiment) p.experiment(quote.experiment.experiment_id).add(quote, quote.experiment.arm);
+    }
   }
   for (const p of platforms.values()) for (const m of p.merchants.values()) m.trim();
   for (const p of platforms.values()) {
