@@ -8,19 +8,25 @@ import type { SampledCell } from './cell-sample';
 export function cellOverlaps(cell: SampledCell): Float64Array {
   // Skus are numbered within the cell and each top-k becomes a bit set over those numbers:
   // a pair's intersection is then a few ANDs and bit counts instead of k x k string compares.
-  const ids = new Map<string, number>();
-  for (const r of cell.requests) for (const sku of r.top) if (!ids.has(sku)) ids.set(sku, ids.size);
-  const words = Math.max(1, Math.ceil(ids.size / 32));
   const n = cell.requests.length;
-  const sets = new Int32Array(n * words);
-  const sizes = new Int32Array(n);
+  const ids = new Map<string, number>();
+  const idStart = new Int32Array(n + 1);
+  const skuIds: number[] = [];
   cell.requests.forEach((r, i) => {
     for (const sku of r.top) {
-      const id = ids.get(sku)!;
-      sets[i * words + (id >>> 5)] |= 1 << (id & 31);
+      let id = ids.get(sku);
+      if (id === undefined) ids.set(sku, (id = ids.size));
+      skuIds.push(id);
     }
-    for (let w = 0; w < words; w++) sizes[i] += bitCount(sets[i * words + w]);
+    idStart[i + 1] = skuIds.length;
   });
+  const words = Math.max(1, Math.ceil(ids.size / 32));
+  const sets = new Int32Array(n * words);
+  const sizes = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    for (let s = idStart[i]; s < idStart[i + 1]; s++) sets[i * words + (skuIds[s] >>> 5)] |= 1 << (skuIds[s] & 31);
+    for (let w = 0; w < words; w++) sizes[i] += bitCount(sets[i * words + w]);
+  }
   const out = new Float64Array((n * (n - 1)) / 2);
   let p = 0;
   for (let i = 0; i < n; i++) {

@@ -96,10 +96,11 @@ export class CellSample {
       if (this.cells.size >= this.maxCells + Math.ceil(this.maxCells * CELL_SLACK)) this.pruneCells();
     }
     cell.total++;
-    const candidate = kept(request);
+    // The request's own hash only matters once its user passes the bar.
+    const userHash = stableHash(request.user_id);
     const bar = cell.bar;
-    if (bar && compareHashed(candidate.userHash, request.user_id, bar.userHash, bar.request.user_id) > 0) return;
-    cell.requests.push(candidate);
+    if (bar && compareHashed(userHash, request.user_id, bar.userHash, bar.request.user_id) > 0) return;
+    cell.requests.push({ userHash, hash: stableHash(request.request_id), request });
     if (cell.requests.length >= this.perCell + REQUEST_SLACK) trimRequests(cell, this.perCell);
   }
 

@@ -35,17 +35,20 @@ export interface Grouping {
  * Returns null when fewer than two groups exist, since nothing can then be compared.
  */
 export function groupingFor(characteristic: string, table: RequestTable, bins = 2): Grouping | null {
-  const { requests } = table;
+  // Each trait is read once: trait objects differ in shape from user to user, so reads by name are slow.
+  const count = table.requests.length;
+  const column: (TraitValue | undefined)[] = new Array(count);
   const values: TraitValue[] = [];
   let numeric = true;
-  for (const r of requests) {
-    const v = r.traits[characteristic];
+  for (let i = 0; i < count; i++) {
+    const v = table.requests[i].traits[characteristic];
+    column[i] = v;
     if (v === undefined) continue;
     values.push(v);
     if (typeof v !== 'number') numeric = false;
   }
   if (values.length === 0) return null;
-  const codes = new Int32Array(requests.length).fill(-1);
+  const codes = new Int32Array(count).fill(-1);
   if (numeric) {
     const sorted = Float64Array.from(values as number[]).sort();
     const cuts = [...new Set(
@@ -54,8 +57,8 @@ export function groupingFor(characteristic: string, table: RequestTable, bins = 
     if (cuts.length === 0) return null;
     // Cuts ascend: a value's group is the number of cuts below it.
     const names = cuts.map((c, i) => (i === 0 ? [`<=${c}`, `>${c}`] : [`>${c}`])).flat();
-    for (let i = 0; i < requests.length; i++) {
-      const v = requests[i].traits[characteristic];
+    for (let i = 0; i < count; i++) {
+      const v = column[i];
       if (typeof v !== 'number') continue;
       let above = 0;
       while (above < cuts.length && v > cuts[above]) above++;
@@ -65,8 +68,8 @@ export function groupingFor(characteristic: string, table: RequestTable, bins = 
   }
   const index = new Map<string, number>();
   const names: string[] = [];
-  for (let i = 0; i < requests.length; i++) {
-    const v = requests[i].traits[characteristic];
+  for (let i = 0; i < count; i++) {
+    const v = column[i];
     if (v === undefined) continue;
     const name = String(v);
     let code = index.get(name);

@@ -67,10 +67,7 @@ export class RequestSampler {
     }
     entry.first = earlier(entry.first, instant);
     entry.last = later(entry.last, instant);
-    const top = [...impression.items]
-      .sort((a, b) => a.rank - b.rank)
-      .slice(0, this.topK)
-      .map((item) => this.pool.get(item.sku_id));
+    const top = topSkus(impression.items, this.topK).map((sku) => this.pool.get(sku));
     const traits = scalarTraits(impression.user, this.characteristics);
     for (const name in traits) {
       const value = traits[name];
@@ -119,6 +116,19 @@ export function mergeAlgorithmSamples(lists: readonly AlgorithmSampleJSON[][]): 
   return [...merged.values()]
     .map(({ json, sample }) => ({ ...json, sample: sample.toJSON() }))
     .sort((a, b) => compareIds(a.platform_id, b.platform_id) || compareIds(a.algorithm_id, b.algorithm_id));
+}
+
+/**
+ * sku_ids of the first `k` items by rank (ties in row order). Platforms list items in rank
+ * order: then no copy needs sorting.
+ */
+export function topSkus(items: readonly { rank: number; sku_id: string }[], k: number): string[] {
+  let ordered = true;
+  for (let i = 1; i < items.length && ordered; i++) ordered = items[i - 1].rank <= items[i].rank;
+  const byRank = ordered ? items : [...items].sort((a, b) => a.rank - b.rank);
+  const top: string[] = [];
+  for (let i = 0; i < byRank.length && i < k; i++) top.push(byRank[i].sku_id);
+  return top;
 }
 
 export function compareIds(a: string, b: string): number {
