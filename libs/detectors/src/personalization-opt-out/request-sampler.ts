@@ -96,25 +96,28 @@ export class RequestSampler {
 
 /**
  * Gathers the samples of every partial by (platform, algorithm). A platform normally sits in
- * one partial; if one is split, the cell samples merge exactly.
+ * one partial; if one is split, the cell samples merge exactly. A sample found in one partial
+ * only is taken as it is: it is already a CellSample's toJSON (pruned, sorted and trimmed),
+ * which a round trip through CellSample would only rebuild, hash by hash.
  */
 export function mergeAlgorithmSamples(lists: readonly AlgorithmSampleJSON[][]): AlgorithmSampleJSON[] {
-  const merged = new Map<string, { json: AlgorithmSampleJSON; sample: CellSample }>();
+  const merged = new Map<string, { json: AlgorithmSampleJSON; sample: CellSample | null }>();
   for (const list of lists) {
     for (const item of list) {
       const key = `${item.platform_id}\u0001${item.algorithm_id}`;
       const seen = merged.get(key);
       if (!seen) {
-        merged.set(key, { json: { ...item }, sample: CellSample.fromJSON(item.sample) });
+        merged.set(key, { json: { ...item }, sample: null });
         continue;
       }
+      seen.sample ??= CellSample.fromJSON(seen.json.sample);
       seen.sample.merge(item.sample);
       seen.json.first = earlier(seen.json.first, item.first);
       seen.json.last = later(seen.json.last, item.last);
     }
   }
   return [...merged.values()]
-    .map(({ json, sample }) => ({ ...json, sample: sample.toJSON() }))
+    .map(({ json, sample }) => (sample ? { ...json, sample: sample.toJSON() } : json))
     .sort((a, b) => compareIds(a.platform_id, b.platform_id) || compareIds(a.algorithm_id, b.algorithm_id));
 }
 

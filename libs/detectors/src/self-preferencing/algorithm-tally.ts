@@ -9,6 +9,11 @@ import type { SkuCatalog } from './sku-catalog';
 /** Streams one (platform, algorithm)'s requests into rank-gap and exposure aggregates. */
 export class AlgorithmTally {
   private readonly json: AlgorithmPreferenceJSON;
+  /**
+   * Items shown by merchant_id, copied into `exposure.by_merchant` by toJSON (same key order:
+   * first seen): a Map is cheaper per item than an object used as a dictionary.
+   */
+  private readonly byMerchant = new Map<string, number>();
 
   constructor(first: Impression) {
     const instant = { ms: first.tsMs, ts: first.ts };
@@ -44,7 +49,7 @@ export class AlgorithmTally {
       if (info.own) e.own++;
       const size = info.merchant_size ?? 'unknown';
       e.by_size[size] = (e.by_size[size] ?? 0) + 1;
-      e.by_merchant[item.merchant_id] = (e.by_merchant[item.merchant_id] ?? 0) + 1;
+      this.byMerchant.set(item.merchant_id, (this.byMerchant.get(item.merchant_id) ?? 0) + 1);
     }
     if (!rules.surfaces.includes(impression.surface)) return;
     j.requests_in_scope++;
@@ -67,7 +72,9 @@ export class AlgorithmTally {
   }
 
   toJSON(): AlgorithmPreferenceJSON {
-    return structuredClone(this.json);
+    const json = structuredClone(this.json);
+    json.exposure.by_merchant = Object.fromEntries(this.byMerchant);
+    return json;
   }
 }
 
