@@ -35,14 +35,12 @@ export interface Grouping {
  * Returns null when fewer than two groups exist, since nothing can then be compared.
  */
 export function groupingFor(characteristic: string, table: RequestTable, bins = 2): Grouping | null {
-  // Each trait is read once: trait objects differ in shape from user to user, so reads by name are slow.
   const count = table.requests.length;
-  const column: (TraitValue | undefined)[] = new Array(count);
+  const column = table.column(characteristic);
   const values: TraitValue[] = [];
   let numeric = true;
   for (let i = 0; i < count; i++) {
-    const v = table.requests[i].traits[characteristic];
-    column[i] = v;
+    const v = column[i];
     if (v === undefined) continue;
     values.push(v);
     if (typeof v !== 'number') numeric = false;

@@ -54,7 +54,7 @@ export function scanCharacteristics(
 ): CharacteristicTest[] {
   const { rules } = options;
   // One table for every characteristic: groups become codes once, overlaps are computed once.
-  const table = new RequestTable(cells);
+  const table = new RequestTable(cells, [...characteristics.map((c) => c.characteristic), ...(options.conditionOn ?? [])]);
   const conditioning = (options.conditionOn ?? [])
     .map((name) => groupingFor(name, table, CONDITIONING_BINS))
     .filter((g): g is Grouping => g !== null);

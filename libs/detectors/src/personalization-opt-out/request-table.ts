@@ -1,4 +1,4 @@
-import type { SampledCell, SampledRequest } from './cell-sample';
+import type { SampledCell, SampledRequest, TraitValue } from './cell-sample';
 import { cellOverlaps } from './cell-overlaps';
 
 /**
@@ -13,8 +13,13 @@ export class RequestTable {
   readonly repeatsUser: Uint8Array;
   /** Overlaps are computed on first use: most cells hold too few users to inform any test. */
   private readonly overlaps: (Float64Array | undefined)[];
+  private readonly columns = new Map<string, (TraitValue | undefined)[]>();
 
-  constructor(readonly cells: readonly SampledCell[]) {
+  /** `traitNames`: the characteristics to read up front (others are read when first asked for). */
+  constructor(
+    readonly cells: readonly SampledCell[],
+    traitNames: readonly string[] = [],
+  ) {
     this.start = new Int32Array(cells.length + 1);
     this.repeatsUser = new Uint8Array(cells.length);
     this.overlaps = new Array(cells.length);
@@ -24,6 +29,22 @@ export class RequestTable {
       const users = new Set(cell.requests.map((r) => r.user_id));
       if (users.size < cell.requests.length) this.repeatsUser[c] = 1;
     });
+    // All traits of a request in one visit: reading one characteristic at a time over every
+    // request went to memory for each request's trait object once per characteristic.
+    const names = [...new Set(traitNames)];
+    const columns = names.map(() => new Array<TraitValue | undefined>(this.requests.length));
+    this.requests.forEach((request, i) => {
+      const traits = request.traits;
+      for (let k = 0; k < names.length; k++) columns[k][i] = traits[names[k]];
+    });
+    names.forEach((name, k) => this.columns.set(name, columns[k]));
+  }
+
+  /** A characteristic's value for each request (undefined when the user object lacks it). */
+  column(name: string): readonly (TraitValue | undefined)[] {
+    let column = this.columns.get(name);
+    if (!column) this.columns.set(name, (column = this.requests.map((r) => r.traits[name])));
+    return column;
   }
 
   get cellCount(): number {

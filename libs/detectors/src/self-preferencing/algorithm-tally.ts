@@ -4,16 +4,20 @@ import { compareIds } from '../personalization-opt-out/request-sampler';
 import { MAX_EVIDENCE, type AlgorithmPreferenceJSON, type GapEvidence } from './preference-partial';
 import { addToCell, mergeCells, queryCellKey } from './query-cells';
 import { requestRankGap } from './rank-gap';
-import type { SkuCatalog } from './sku-catalog';
+import type { CatalogItem, SkuCatalog } from './sku-catalog';
 
 /** Streams one (platform, algorithm)'s requests into rank-gap and exposure aggregates. */
 export class AlgorithmTally {
   private readonly json: AlgorithmPreferenceJSON;
   /**
-   * Items shown by merchant_id, copied into `exposure.by_merchant` by toJSON (same key order:
-   * first seen): a Map is cheaper per item than an object used as a dictionary.
+   * The exposure counters of each catalog item met (the catalog returns one object per
+   * (platform, sku, merchant)): an item is counted through a look-up by identity rather than
+   * two look-ups by merchant_id and size strings. Counters are created in the order merchants
+   * and sizes are first seen, and toJSON writes `by_merchant` and `by_size` in that order.
    */
-  private readonly byMerchant = new Map<string, number>();
+  private readonly counters = new Map<CatalogItem, { merchant: Counter; size: Counter }>();
+  private readonly byMerchant = new Map<string, Counter>();
+  private readonly bySize = new Map<string, Counter>();
 
   constructor(first: Impression) {
     const instant = { ms: first.tsMs, ts: first.ts };
@@ -47,9 +51,13 @@ export class AlgorithmTally {
       e.items++;
       if (item.sponsored) e.sponsored++;
       if (info.own) e.own++;
-      const size = info.merchant_size ?? 'unknown';
-      e.by_size[size] = (e.by_size[size] ?? 0) + 1;
-      this.byMerchant.set(item.merchant_id, (this.byMerchant.get(item.merchant_id) ?? 0) + 1);
+      let counters = this.counters.get(info);
+      if (!counters) {
+        counters = { merchant: counter(this.byMerchant, item.merchant_id), size: counter(this.bySize, info.merchant_size ?? 'unknown') };
+        this.counters.set(info, counters);
+      }
+      counters.merchant.n++;
+      counters.size.n++;
     }
     if (!rules.surfaces.includes(impression.surface)) return;
     j.requests_in_scope++;
@@ -73,9 +81,26 @@ export class AlgorithmTally {
 
   toJSON(): AlgorithmPreferenceJSON {
     const json = structuredClone(this.json);
-    json.exposure.by_merchant = Object.fromEntries(this.byMerchant);
+    json.exposure.by_size = counts(this.bySize);
+    json.exposure.by_merchant = counts(this.byMerchant);
     return json;
   }
+}
+
+interface Counter {
+  n: number;
+}
+
+function counter(counters: Map<string, Counter>, key: string): Counter {
+  let c = counters.get(key);
+  if (!c) counters.set(key, (c = { n: 0 }));
+  return c;
+}
+
+function counts(counters: Map<string, Counter>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [key, c] of counters) out[key] = c.n;
+  return out;
 }
 
 /** Keeps the MAX_EVIDENCE widest gaps: a total order, so the choice is order-independent. */
