@@ -1,5 +1,5 @@
 import type { Impression } from '@fairmarket/contract';
-import { CellSample, type CellSampleJSON } from './cell-sample';
+import { CellSample, type CellSampleJSON, type SampledRequest } from './cell-sample';
 import { scalarTraits } from './characteristic-groups';
 import { StringPool } from './string-pool';
 
@@ -67,18 +67,17 @@ export class RequestSampler {
     }
     entry.first = earlier(entry.first, instant);
     entry.last = later(entry.last, instant);
+    entry.sample.addLazily(requestCellKey(impression), impression.user_id, () => this.sampled(impression));
+  }
+
+  private sampled(impression: Impression): SampledRequest {
     const top = topSkus(impression.items, this.topK).map((sku) => this.pool.get(sku));
     const traits = scalarTraits(impression.user, this.characteristics);
     for (const name in traits) {
       const value = traits[name];
       if (typeof value === 'string') traits[name] = this.pool.get(value);
     }
-    entry.sample.add(requestCellKey(impression), {
-      request_id: impression.request_id,
-      user_id: impression.user_id,
-      traits,
-      top,
-    });
+    return { request_id: impression.request_id, user_id: impression.user_id, traits, top };
   }
 
   toJSON(): AlgorithmSampleJSON[] {
