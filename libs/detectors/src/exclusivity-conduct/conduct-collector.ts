@@ -94,15 +94,24 @@ export class ConductCollector {
   }
 }
 
-/** Adds up partials: platforms normally sit in one partial each; a split platform sums exactly. */
+/**
+ * Adds up partials: platforms normally sit in one partial each; a split platform sums exactly.
+ * A platform of one partial is returned as it is (judging it only reads it): only a split
+ * platform is copied before its other parts are added in.
+ */
 export function mergePlatformConduct(lists: readonly PlatformConduct[][]): PlatformConduct[] {
   const merged = new Map<string, PlatformConduct>();
+  const copied = new Set<string>();
   for (const list of lists) {
     for (const p of list) {
-      const into = merged.get(p.platform_id);
+      let into = merged.get(p.platform_id);
       if (!into) {
-        merged.set(p.platform_id, structuredClone(p));
+        merged.set(p.platform_id, p);
         continue;
+      }
+      if (!copied.has(p.platform_id)) {
+        merged.set(p.platform_id, (into = structuredClone(into)));
+        copied.add(p.platform_id);
       }
       for (const [id, m] of Object.entries(p.merchants)) into.merchants[id] = { ...into.merchants[id], ...m };
       for (const [id, events] of Object.entries(p.events)) {
