@@ -19,7 +19,13 @@ export class ConductCollector {
    * sku of no known category: impressions carry ten items each, and finding their counts this
    * way needs no key strings built per item. Rebuilt if a sku arrives late.
    */
-  private readonly slots = new Map<string, Map<string, Map<string, Record<string, number> | null>>>();
+  private readonly slots = new Map<string, Map<string, Map<string, Map<number, number> | null>>>();
+  /**
+   * The counts of each (category, merchant) by hour number, written into its record of the
+   * partial by toJSON: an object keyed by hour strings (integer-like, so kept as sparse
+   * elements) costs a string-to-index conversion and a dictionary look-up per item.
+   */
+  private readonly hourly = new Map<Record<string, number>, Map<number, number>>();
 
   addMerchant(merchant: Merchant): void {
     this.platform(merchant.platform_id).merchants[merchant.merchant_id] = { kind: merchant.kind };
@@ -40,7 +46,7 @@ export class ConductCollector {
   }
 
   addImpression(impression: Impression): void {
-    const hour = String(Math.floor(impression.tsMs / HOUR_MS));
+    const hour = Math.floor(impression.tsMs / HOUR_MS);
     const platformId = impression.platform_id;
     const counts = this.platform(platformId).impressions;
     let bySku = this.slots.get(platformId);
@@ -51,16 +57,26 @@ export class ConductCollector {
       let byHour = byMerchant.get(item.merchant_id);
       if (byHour === undefined) {
         const category = this.categories.get(platformId + KEY_SEPARATOR + item.sku_id);
-        byHour = category === undefined ? null : (counts[category + KEY_SEPARATOR + item.merchant_id] ??= {});
+        byHour = category === undefined ? null : this.hourCounts(counts, category + KEY_SEPARATOR + item.merchant_id);
         byMerchant.set(item.merchant_id, byHour);
       }
       if (byHour === null) continue;
-      byHour[hour] = (byHour[hour] ?? 0) + 1;
+      byHour.set(hour, (byHour.get(hour) ?? 0) + 1);
     }
   }
 
   toJSON(): PlatformConduct[] {
+    // Hours in the order first seen, as direct writes would have made the record's keys.
+    for (const [record, byHour] of this.hourly) for (const [hour, n] of byHour) record[String(hour)] = n;
     return [...this.platforms.values()].sort((a, b) => compareIds(a.platform_id, b.platform_id));
+  }
+
+  /** The counts of a (category, merchant) key; its record enters the partial when first met, as before. */
+  private hourCounts(counts: PlatformConduct['impressions'], key: string): Map<number, number> {
+    const record = (counts[key] ??= {});
+    let byHour = this.hourly.get(record);
+    if (!byHour) this.hourly.set(record, (byHour = new Map()));
+    return byHour;
   }
 
   private knowMerchant(platformId: string, merchantId: string): void {
@@ -78,15 +94,24 @@ export class ConductCollector {
   }
 }
 
-/** Adds up partials: platforms normally sit in one partial each; a split platform sums exactly. */
+/**
+ * Adds up partials: platforms normally sit in one partial each; a split platform sums exactly.
+ * A platform of one partial is returned as it is (judging it only reads it): only a split
+ * platform is copied before its other parts are added in.
+ */
 export function mergePlatformConduct(lists: readonly PlatformConduct[][]): PlatformConduct[] {
   const merged = new Map<string, PlatformConduct>();
+  const copied = new Set<string>();
   for (const list of lists) {
     for (const p of list) {
-      const into = merged.get(p.platform_id);
+      let into = merged.get(p.platform_id);
       if (!into) {
-        merged.set(p.platform_id, structuredClone(p));
+        merged.set(p.platform_id, p);
         continue;
+      }
+      if (!copied.has(p.platform_id)) {
+        merged.set(p.platform_id, (into = structuredClone(into)));
+        copied.add(p.platform_id);
       }
       for (const [id, m] of Object.entries(p.merchants)) into.merchants[id] = { ...into.merchants[id], ...m };
       for (const [id, events] of Object.entries(p.events)) {

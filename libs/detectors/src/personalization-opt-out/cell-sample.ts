@@ -86,6 +86,15 @@ export class CellSample {
   ) {}
 
   add(cellKey: string, request: SampledRequest): void {
+    this.addLazily(cellKey, request.user_id, () => request);
+  }
+
+  /**
+   * As add, with the request built only when the sample keeps it: a request of a cell past
+   * the cutoff, or of a user past a full cell's bar, is only counted (most requests, once a
+   * sample is full), so its top-k and traits need not be gathered.
+   */
+  addLazily(cellKey: string, userId: string, build: () => SampledRequest): void {
     this.seen++;
     let cell = this.cells.get(cellKey);
     if (!cell) {
@@ -96,10 +105,12 @@ export class CellSample {
       if (this.cells.size >= this.maxCells + Math.ceil(this.maxCells * CELL_SLACK)) this.pruneCells();
     }
     cell.total++;
-    const candidate = kept(request);
+    // The request's own hash only matters once its user passes the bar.
+    const userHash = stableHash(userId);
     const bar = cell.bar;
-    if (bar && compareHashed(candidate.userHash, request.user_id, bar.userHash, bar.request.user_id) > 0) return;
-    cell.requests.push(candidate);
+    if (bar && compareHashed(userHash, userId, bar.userHash, bar.request.user_id) > 0) return;
+    const request = build();
+    cell.requests.push({ userHash, hash: stableHash(request.request_id), request });
     if (cell.requests.length >= this.perCell + REQUEST_SLACK) trimRequests(cell, this.perCell);
   }
 

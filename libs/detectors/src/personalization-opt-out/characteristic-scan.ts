@@ -1,9 +1,9 @@
 import type { CharacteristicFamily, PersonalizationOptOutRules } from '@fairmarket/rules';
 import { benjaminiHochberg, chiSquareIndependence } from '@fairmarket/stats';
 import type { SampledCell } from './cell-sample';
-import { groupingFor, stratumKey, type Grouping } from './characteristic-groups';
-import { cellOverlaps } from './cell-overlaps';
-import { overlapGapTest, type OverlapTestResult } from './overlap-test';
+import { groupingFor, stratumCodes, type Grouping } from './characteristic-groups';
+import { overlapGapTestOn, type OverlapTestResult } from './overlap-test';
+import { RequestTable } from './request-table';
 import { stableHash } from './stable-hash';
 
 /** Numeric characteristics conditioned on are cut at quartiles. */
@@ -53,29 +53,28 @@ export function scanCharacteristics(
   options: ScanOptions,
 ): CharacteristicTest[] {
   const { rules } = options;
-  const requests = cells.flatMap((c) => c.requests);
+  // One table for every characteristic: groups become codes once, overlaps are computed once.
+  const table = new RequestTable(cells, [...characteristics.map((c) => c.characteristic), ...(options.conditionOn ?? [])]);
   const conditioning = (options.conditionOn ?? [])
-    .map((name) => groupingFor(name, requests, CONDITIONING_BINS))
+    .map((name) => groupingFor(name, table, CONDITIONING_BINS))
     .filter((g): g is Grouping => g !== null);
   const tests: Omit<CharacteristicTest, 'q_value' | 'alert'>[] = [];
   const material: boolean[] = [];
-  const overlaps = cells.map(cellOverlaps);
   for (const { family, characteristic } of characteristics) {
-    const grouping = groupingFor(characteristic, requests);
+    const grouping = groupingFor(characteristic, table);
     if (!grouping) continue;
     // Only a conditioning characteristic associated with this one can confound it; the others
     // would only cost power (a 12-valued region leaves few users to permute within a stratum).
     const others = conditioning.filter(
-      (g) => g.characteristic !== characteristic && associatedWithinCells(grouping, g, cells, rules.p_max),
+      (g) => g.characteristic !== characteristic && associatedWithinCells(grouping, g, table, rules.p_max),
     );
-    const result = overlapGapTest(cells, {
-      groupOf: grouping.groupOf,
-      stratumOf: others.length > 0 ? (r) => stratumKey(others, r) : undefined,
+    const strata = others.length > 0 ? stratumCodes(others, table.requests.length) : null;
+    const result = overlapGapTestOn(table, grouping, strata, {
       permutations: rules.permutations,
       seed: stableHash(`${options.seedKey}\u0001${characteristic}`),
       shouldPermute: (observed) => observed.n_requests >= rules.min_requests && observed.gap >= rules.min_jaccard_gap,
       evidencePairs: EVIDENCE_PAIRS,
-    }, overlaps);
+    });
     const excess = result.null_gap === null ? result.gap : result.gap - result.null_gap;
     material.push(
       result.n_requests >= rules.min_requests &&
@@ -120,18 +119,20 @@ export function strongest(tests: readonly CharacteristicTest[]): CharacteristicT
  * share users, so the p-value is optimistic: the check errs towards conditioning, which
  * costs power, never validity.
  */
-function associatedWithinCells(a: Grouping, b: Grouping, cells: readonly SampledCell[], pMax: number): boolean {
+function associatedWithinCells(a: Grouping, b: Grouping, requests: RequestTable, pMax: number): boolean {
   const table = [
     [0, 0],
     [0, 0],
   ];
-  for (const cell of cells) {
-    const labelled = cell.requests
-      .map((r) => [a.groupOf(r), b.groupOf(r)] as const)
-      .filter(([x, y]) => x !== undefined && y !== undefined);
-    for (let i = 0; i < labelled.length; i++) {
-      for (let j = i + 1; j < labelled.length; j++) {
-        table[labelled[i][0] === labelled[j][0] ? 0 : 1][labelled[i][1] === labelled[j][1] ? 0 : 1]++;
+  const x = a.codes;
+  const y = b.codes;
+  for (let c = 0; c < requests.cellCount; c++) {
+    const end = requests.start[c + 1];
+    for (let i = requests.start[c]; i < end; i++) {
+      if (x[i] < 0 || y[i] < 0) continue;
+      for (let j = i + 1; j < end; j++) {
+        if (x[j] < 0 || y[j] < 0) continue;
+        table[x[i] === x[j] ? 0 : 1][y[i] === y[j] ? 0 : 1]++;
       }
     }
   }

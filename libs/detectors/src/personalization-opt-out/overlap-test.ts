@@ -1,6 +1,8 @@
-import { mulberry32, permutationPValue, shuffleInPlace } from '@fairmarket/stats';
+import { mulberry32, permutationPValue } from '@fairmarket/stats';
 import type { SampledCell, SampledRequest } from './cell-sample';
-import { cellOverlaps, pairIndex } from './cell-overlaps';
+import type { Grouping } from './characteristic-groups';
+import { RequestTable } from './request-table';
+import { layOut, type TestLayout } from './test-layout';
 
 /** A between-group pair of requests of the same cell, for evidence. */
 export interface DissimilarPair {
@@ -32,10 +34,8 @@ export interface OverlapTestResult {
   dissimilar: DissimilarPair[];
 }
 
-export interface OverlapTestOptions {
-  groupOf(request: SampledRequest): string | undefined;
-  /** Labels are permuted only among requests of the same cell and stratum (default: whole cell). */
-  stratumOf?(request: SampledRequest): string;
+/** How a test runs, whatever the groups. */
+export interface OverlapRunOptions {
   permutations: number;
   seed: number;
   /** Decides from the observed result whether the (costly) permutations are worth running. */
@@ -44,19 +44,10 @@ export interface OverlapTestOptions {
   evidencePairs: number;
 }
 
-interface Prepared {
-  requests: SampledRequest[];
-  labels: Int32Array;
-  groupNames: string[];
-  /** Slots of each (cell, stratum) block, the units labels are shuffled within. */
-  blocks: Int32Array[];
-  pairA: Int32Array;
-  pairB: Int32Array;
-  /** The cell (index into weights) of each pair. */
-  pairCell: Int32Array;
-  overlap: Float64Array;
-  /** Requests of each informative cell: its weight in the average. */
-  weights: number[];
+export interface OverlapTestOptions extends OverlapRunOptions {
+  groupOf(request: SampledRequest): string | undefined;
+  /** Labels are permuted only among requests of the same cell and stratum (default: whole cell). */
+  stratumOf?(request: SampledRequest): string;
 }
 
 /**
@@ -70,27 +61,61 @@ interface Prepared {
  * comes from permuting group labels within cells (and strata), with a seeded generator so
  * that a re-run gives the same p-value.
  */
-export function overlapGapTest(
-  cells: readonly SampledCell[],
-  options: OverlapTestOptions,
-  /** cellOverlaps of each cell, when the caller tests several characteristics on the same cells. */
-  overlaps: readonly Float64Array[] = cells.map(cellOverlaps),
+export function overlapGapTest(cells: readonly SampledCell[], options: OverlapTestOptions): OverlapTestResult {
+  const table = new RequestTable(cells);
+  const grouping = { codes: new Int32Array(table.requests.length), names: [] as string[] };
+  const codeOfName = new Map<string, number>();
+  const strata = options.stratumOf ? new Int32Array(table.requests.length) : null;
+  const codeOfStratum = new Map<string, number>();
+  table.requests.forEach((request, i) => {
+    const group = options.groupOf(request);
+    if (group !== undefined && !codeOfName.has(group)) codeOfName.set(group, grouping.names.push(group) - 1);
+    grouping.codes[i] = group === undefined ? -1 : codeOfName.get(group)!;
+    if (!strata) return;
+    const stratum = options.stratumOf!(request);
+    if (!codeOfStratum.has(stratum)) codeOfStratum.set(stratum, codeOfStratum.size);
+    strata[i] = codeOfStratum.get(stratum)!;
+  });
+  return overlapGapTestOn(table, grouping, strata, options);
+}
+
+/**
+ * The overlap gap test on a table whose groups (and strata) are already codes: what a scan of
+ * several characteristics over the same cells runs, sharing the table and its overlaps.
+ */
+export function overlapGapTestOn(
+  table: RequestTable,
+  grouping: Pick<Grouping, 'codes' | 'names'>,
+  strata: Int32Array | null,
+  options: OverlapRunOptions,
 ): OverlapTestResult {
-  const prepared = prepare(cells, overlaps, options);
-  const { labels, pairA, pairB, pairCell, overlap, weights } = prepared;
-  const cellCount = weights.length;
+  const layout = layOut(table, grouping, strata);
+  const { labels, first, pairStart, overlap } = layout;
+  const cellCount = first.length - 1;
+  const weights = new Float64Array(cellCount);
   const withinCount = new Float64Array(cellCount);
   const pairCount = new Float64Array(cellCount);
   const totalSum = new Float64Array(cellCount);
   const withinSum = new Float64Array(cellCount);
-  for (let p = 0; p < overlap.length; p++) {
-    const c = pairCell[p];
-    pairCount[c]++;
-    totalSum[c] += overlap[p];
-    if (labels[pairA[p]] === labels[pairB[p]]) {
-      withinCount[c]++;
-      withinSum[c] += overlap[p];
+  for (let c = 0; c < cellCount; c++) {
+    weights[c] = first[c + 1] - first[c];
+    pairCount[c] = pairStart[c + 1] - pairStart[c];
+    let p = pairStart[c];
+    let total = 0;
+    let within = 0;
+    let count = 0;
+    for (let a = first[c]; a < first[c + 1]; a++) {
+      for (let b = a + 1; b < first[c + 1]; b++, p++) {
+        total += overlap[p];
+        if (labels[a] === labels[b]) {
+          count++;
+          within += overlap[p];
+        }
+      }
     }
+    totalSum[c] = total;
+    withinSum[c] = within;
+    withinCount[c] = count;
   }
   const weightTotal = weights.reduce((s, w) => s + w, 0);
   // Pair counts per cell do not change when labels are shuffled inside a cell (group sizes
@@ -106,7 +131,7 @@ export function overlapGapTest(
   };
   const observed = cellCount > 0 ? summarize(withinSum) : { within: NaN, between: NaN };
   const result: OverlapTestResult = {
-    n_requests: prepared.requests.length,
+    n_requests: layout.slotRequest.length,
     n_cells: cellCount,
     within_pairs: withinCount.reduce((s, n) => s + n, 0),
     between_pairs: pairCount.reduce((s, n) => s + n, 0) - withinCount.reduce((s, n) => s + n, 0),
@@ -116,116 +141,88 @@ export function overlapGapTest(
     null_gap: null,
     p_value: null,
     permutations: 0,
-    groups: [...prepared.groupNames].sort(),
+    groups: [...layout.groupNames].sort(),
     dissimilar: [],
   };
   if (!Number.isFinite(result.gap) || !options.shouldPermute(result)) return result;
-  result.dissimilar = dissimilarPairs(prepared, options.evidencePairs);
+  result.dissimilar = dissimilarPairs(table, grouping.names, layout, options.evidencePairs);
 
-  const rand = mulberry32(options.seed);
-  const shuffled = new Int32Array(labels.length);
-  const within = new Float64Array(cellCount);
-  const permuted: number[] = [];
-  // One reusable buffer per block: a permutation allocates nothing.
-  const buffers = prepared.blocks.map((block) => new Array<number>(block.length));
-  for (let k = 0; k < options.permutations; k++) {
-    shuffled.set(labels);
-    for (let b = 0; b < prepared.blocks.length; b++) {
-      const block = prepared.blocks[b];
-      const buffer = buffers[b];
-      for (let i = 0; i < block.length; i++) buffer[i] = shuffled[block[i]];
-      shuffleInPlace(buffer, rand);
-      for (let i = 0; i < block.length; i++) shuffled[block[i]] = buffer[i];
-    }
-    within.fill(0);
-    for (let p = 0; p < overlap.length; p++) if (shuffled[pairA[p]] === shuffled[pairB[p]]) within[pairCell[p]] += overlap[p];
+  const permuted = permutedGaps(layout, options, (within) => {
     const s = summarize(within);
-    permuted.push(s.within - s.between);
-  }
+    return s.within - s.between;
+  });
   result.permutations = options.permutations;
   result.null_gap = permuted.reduce((s, g) => s + g, 0) / permuted.length;
   result.p_value = permutationPValue(result.gap, permuted, 'greater');
   return result;
 }
 
-function prepare(cells: readonly SampledCell[], overlaps: readonly Float64Array[], options: OverlapTestOptions): Prepared {
-  const requests: SampledRequest[] = [];
-  const labelList: number[] = [];
-  const groupIndex = new Map<string, number>();
-  const blocks: Int32Array[] = [];
-  const pairA: number[] = [];
-  const pairB: number[] = [];
-  const pairCell: number[] = [];
-  const overlap: number[] = [];
-  const weights: number[] = [];
-  cells.forEach((cell, cellNumber) => {
-    // One request per user (the first, as the sample orders them): two requests of one user
-    // would make a "same-group" pair that only shows the user's own session repeating, and
-    // permuting labels of requests rather than users would break the null's exchangeability.
-    const users = new Set<string>();
-    const members = cell.requests
-      .map((request, index) => ({ request, index, group: options.groupOf(request) }))
-      .filter((m): m is { request: SampledRequest; index: number; group: string } => m.group !== undefined)
-      .filter((m) => {
-        if (users.has(m.request.user_id)) return false;
-        users.add(m.request.user_id);
-        return true;
-      });
-    // A cell informs the comparison only when it holds both a same-group and a cross-group pair.
-    const sizes = new Map<string, number>();
-    for (const m of members) sizes.set(m.group, (sizes.get(m.group) ?? 0) + 1);
-    if (sizes.size < 2 || ![...sizes.values()].some((n) => n >= 2)) return;
-    const cellIndex = weights.length;
-    weights.push(members.length);
-    const first = requests.length;
-    const byStratum = new Map<string, number[]>();
-    for (const m of members) {
-      const slot = requests.length;
-      requests.push(m.request);
-      if (!groupIndex.has(m.group)) groupIndex.set(m.group, groupIndex.size);
-      labelList.push(groupIndex.get(m.group)!);
-      const stratum = options.stratumOf ? options.stratumOf(m.request) : '';
-      const block = byStratum.get(stratum) ?? [];
-      block.push(slot);
-      byStratum.set(stratum, block);
-    }
-    for (const block of byStratum.values()) if (block.length > 1) blocks.push(Int32Array.from(block));
-    const n = cell.requests.length;
-    for (let a = 0; a < members.length; a++) {
-      for (let b = a + 1; b < members.length; b++) {
-        pairA.push(first + a);
-        pairB.push(first + b);
-        pairCell.push(cellIndex);
-        overlap.push(overlaps[cellNumber][pairIndex(n, members[a].index, members[b].index)]);
+/**
+ * The gap under each of `permutations` seeded shuffles of the labels within blocks. Each
+ * shuffle starts again from the observed labels and is a Fisher–Yates (Durstenfeld) pass per
+ * block, as shuffleInPlace of @fairmarket/stats would do on the block's labels: the same draws
+ * in the same order, hence the same p-values, without copying labels in and out of buffers.
+ */
+function permutedGaps(layout: TestLayout, options: OverlapRunOptions, gapOf: (within: Float64Array) => number): number[] {
+  const { labels, first, pairStart, overlap, blockSlots, blockStart } = layout;
+  const cellCount = first.length - 1;
+  const rand = mulberry32(options.seed);
+  const shuffled = new Int32Array(labels.length);
+  const within = new Float64Array(cellCount);
+  const permuted: number[] = [];
+  for (let k = 0; k < options.permutations; k++) {
+    shuffled.set(labels);
+    for (let b = 0; b + 1 < blockStart.length; b++) {
+      const from = blockStart[b];
+      for (let i = blockStart[b + 1] - from - 1; i > 0; i--) {
+        const j = Math.floor(rand() * (i + 1));
+        const x = blockSlots[from + i];
+        const y = blockSlots[from + j];
+        const tmp = shuffled[x];
+        shuffled[x] = shuffled[y];
+        shuffled[y] = tmp;
       }
     }
-  });
-  const groupNames: string[] = [];
-  for (const [name, index] of groupIndex) groupNames[index] = name;
-  return {
-    requests,
-    labels: Int32Array.from(labelList),
-    groupNames,
-    blocks,
-    pairA: Int32Array.from(pairA),
-    pairB: Int32Array.from(pairB),
-    pairCell: Int32Array.from(pairCell),
-    overlap: Float64Array.from(overlap),
-    weights,
-  };
+    for (let c = 0; c < cellCount; c++) {
+      let p = pairStart[c];
+      let sum = 0;
+      const end = first[c + 1];
+      for (let a = first[c]; a < end; a++) {
+        const label = shuffled[a];
+        // Multiplying by 0 or 1 rather than branching: labels are random, so a branch is
+        // mispredicted half the time; overlaps are finite and >= 0, so the sum is the same.
+        for (let b = a + 1; b < end; b++, p++) sum += overlap[p] * +(shuffled[b] === label);
+      }
+      within[c] = sum;
+    }
+    permuted.push(gapOf(within));
+  }
+  return permuted;
 }
 
-function dissimilarPairs(prepared: Prepared, limit: number): DissimilarPair[] {
-  const { requests, labels, groupNames, pairA, pairB, overlap } = prepared;
+function dissimilarPairs(table: RequestTable, names: readonly string[], layout: TestLayout, limit: number): DissimilarPair[] {
+  const { slotRequest, labels, first, overlap } = layout;
   const between: number[] = [];
-  for (let p = 0; p < overlap.length; p++) if (labels[pairA[p]] !== labels[pairB[p]]) between.push(p);
+  const pairA = new Int32Array(overlap.length);
+  const pairB = new Int32Array(overlap.length);
+  let p = 0;
+  for (let c = 0; c + 1 < first.length; c++) {
+    for (let a = first[c]; a < first[c + 1]; a++) {
+      for (let b = a + 1; b < first[c + 1]; b++, p++) {
+        if (labels[a] === labels[b]) continue;
+        between.push(p);
+        pairA[p] = a;
+        pairB[p] = b;
+      }
+    }
+  }
   // Ties keep pair order, which is deterministic: cells and their requests are sorted by hash.
   between.sort((x, y) => overlap[x] - overlap[y] || x - y);
   return between.slice(0, limit).map((p) => ({
-    a: requests[pairA[p]],
-    b: requests[pairB[p]],
-    groupA: groupNames[labels[pairA[p]]],
-    groupB: groupNames[labels[pairB[p]]],
+    a: table.requests[slotRequest[pairA[p]]],
+    b: table.requests[slotRequest[pairB[p]]],
+    groupA: names[labels[pairA[p]]],
+    groupB: names[labels[pairB[p]]],
     overlap: overlap[p],
   }));
 }

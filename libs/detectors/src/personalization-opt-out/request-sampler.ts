@@ -1,5 +1,5 @@
 import type { Impression } from '@fairmarket/contract';
-import { CellSample, type CellSampleJSON } from './cell-sample';
+import { CellSample, type CellSampleJSON, type SampledRequest } from './cell-sample';
 import { scalarTraits } from './characteristic-groups';
 import { StringPool } from './string-pool';
 
@@ -67,21 +67,17 @@ export class RequestSampler {
     }
     entry.first = earlier(entry.first, instant);
     entry.last = later(entry.last, instant);
-    const top = [...impression.items]
-      .sort((a, b) => a.rank - b.rank)
-      .slice(0, this.topK)
-      .map((item) => this.pool.get(item.sku_id));
+    entry.sample.addLazily(requestCellKey(impression), impression.user_id, () => this.sampled(impression));
+  }
+
+  private sampled(impression: Impression): SampledRequest {
+    const top = topSkus(impression.items, this.topK).map((sku) => this.pool.get(sku));
     const traits = scalarTraits(impression.user, this.characteristics);
     for (const name in traits) {
       const value = traits[name];
       if (typeof value === 'string') traits[name] = this.pool.get(value);
     }
-    entry.sample.add(requestCellKey(impression), {
-      request_id: impression.request_id,
-      user_id: impression.user_id,
-      traits,
-      top,
-    });
+    return { request_id: impression.request_id, user_id: impression.user_id, traits, top };
   }
 
   toJSON(): AlgorithmSampleJSON[] {
@@ -99,26 +95,42 @@ export class RequestSampler {
 
 /**
  * Gathers the samples of every partial by (platform, algorithm). A platform normally sits in
- * one partial; if one is split, the cell samples merge exactly.
+ * one partial; if one is split, the cell samples merge exactly. A sample found in one partial
+ * only is taken as it is: it is already a CellSample's toJSON (pruned, sorted and trimmed),
+ * which a round trip through CellSample would only rebuild, hash by hash.
  */
 export function mergeAlgorithmSamples(lists: readonly AlgorithmSampleJSON[][]): AlgorithmSampleJSON[] {
-  const merged = new Map<string, { json: AlgorithmSampleJSON; sample: CellSample }>();
+  const merged = new Map<string, { json: AlgorithmSampleJSON; sample: CellSample | null }>();
   for (const list of lists) {
     for (const item of list) {
       const key = `${item.platform_id}\u0001${item.algorithm_id}`;
       const seen = merged.get(key);
       if (!seen) {
-        merged.set(key, { json: { ...item }, sample: CellSample.fromJSON(item.sample) });
+        merged.set(key, { json: { ...item }, sample: null });
         continue;
       }
+      seen.sample ??= CellSample.fromJSON(seen.json.sample);
       seen.sample.merge(item.sample);
       seen.json.first = earlier(seen.json.first, item.first);
       seen.json.last = later(seen.json.last, item.last);
     }
   }
   return [...merged.values()]
-    .map(({ json, sample }) => ({ ...json, sample: sample.toJSON() }))
+    .map(({ json, sample }) => (sample ? { ...json, sample: sample.toJSON() } : json))
     .sort((a, b) => compareIds(a.platform_id, b.platform_id) || compareIds(a.algorithm_id, b.algorithm_id));
+}
+
+/**
+ * sku_ids of the first `k` items by rank (ties in row order). Platforms list items in rank
+ * order: then no copy needs sorting.
+ */
+export function topSkus(items: readonly { rank: number; sku_id: string }[], k: number): string[] {
+  let ordered = true;
+  for (let i = 1; i < items.length && ordered; i++) ordered = items[i - 1].rank <= items[i].rank;
+  const byRank = ordered ? items : [...items].sort((a, b) => a.rank - b.rank);
+  const top: string[] = [];
+  for (let i = 0; i < byRank.length && i < k; i++) top.push(byRank[i].sku_id);
+  return top;
 }
 
 export function compareIds(a: string, b: string): number {

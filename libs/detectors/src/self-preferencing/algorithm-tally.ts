@@ -4,11 +4,20 @@ import { compareIds } from '../personalization-opt-out/request-sampler';
 import { MAX_EVIDENCE, type AlgorithmPreferenceJSON, type GapEvidence } from './preference-partial';
 import { addToCell, mergeCells, queryCellKey } from './query-cells';
 import { requestRankGap } from './rank-gap';
-import type { SkuCatalog } from './sku-catalog';
+import type { CatalogItem, SkuCatalog } from './sku-catalog';
 
 /** Streams one (platform, algorithm)'s requests into rank-gap and exposure aggregates. */
 export class AlgorithmTally {
   private readonly json: AlgorithmPreferenceJSON;
+  /**
+   * The exposure counters of each catalog item met (the catalog returns one object per
+   * (platform, sku, merchant)): an item is counted through a look-up by identity rather than
+   * two look-ups by merchant_id and size strings. Counters are created in the order merchants
+   * and sizes are first seen, and toJSON writes `by_merchant` and `by_size` in that order.
+   */
+  private readonly counters = new Map<CatalogItem, { merchant: Counter; size: Counter }>();
+  private readonly byMerchant = new Map<string, Counter>();
+  private readonly bySize = new Map<string, Counter>();
 
   constructor(first: Impression) {
     const instant = { ms: first.tsMs, ts: first.ts };
@@ -42,9 +51,13 @@ export class AlgorithmTally {
       e.items++;
       if (item.sponsored) e.sponsored++;
       if (info.own) e.own++;
-      const size = info.merchant_size ?? 'unknown';
-      e.by_size[size] = (e.by_size[size] ?? 0) + 1;
-      e.by_merchant[item.merchant_id] = (e.by_merchant[item.merchant_id] ?? 0) + 1;
+      let counters = this.counters.get(info);
+      if (!counters) {
+        counters = { merchant: counter(this.byMerchant, item.merchant_id), size: counter(this.bySize, info.merchant_size ?? 'unknown') };
+        this.counters.set(info, counters);
+      }
+      counters.merchant.n++;
+      counters.size.n++;
     }
     if (!rules.surfaces.includes(impression.surface)) return;
     j.requests_in_scope++;
@@ -67,8 +80,27 @@ export class AlgorithmTally {
   }
 
   toJSON(): AlgorithmPreferenceJSON {
-    return structuredClone(this.json);
+    const json = structuredClone(this.json);
+    json.exposure.by_size = counts(this.bySize);
+    json.exposure.by_merchant = counts(this.byMerchant);
+    return json;
   }
+}
+
+interface Counter {
+  n: number;
+}
+
+function counter(counters: Map<string, Counter>, key: string): Counter {
+  let c = counters.get(key);
+  if (!c) counters.set(key, (c = { n: 0 }));
+  return c;
+}
+
+function counts(counters: Map<string, Counter>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [key, c] of counters) out[key] = c.n;
+  return out;
 }
 
 /** Keeps the MAX_EVIDENCE widest gaps: a total order, so the choice is order-independent. */
