@@ -1,5 +1,6 @@
 import type { Finding } from '@fairmarket/contract';
 import type { DatasetSource, Detector, DetectorContext } from '../detector';
+import { batchesOf } from '../shared-passes';
 import { ConductCollector, mergePlatformConduct } from './conduct-collector';
 import { conductFinding } from './conduct-finding';
 import type { ConductPartial } from './conduct-partial';
@@ -21,7 +22,7 @@ export const exclusivityConductDetector: Detector<ConductPartial> = {
     for await (const merchant of source.rows('merchants')) collector.addMerchant(merchant);
     for await (const sku of source.rows('skus')) collector.addSku(sku);
     for await (const event of source.rows('merchant_events')) collector.addEvent(event);
-    for await (const impression of source.rows('impressions')) collector.addImpression(impression);
+    for await (const impressions of batchesOf(source, 'impressions')) for (const impression of impressions) collector.addImpression(impression);
     return { platforms: collector.toJSON() };
   },
 

@@ -1,5 +1,6 @@
 import type { Finding } from '@fairmarket/contract';
 import type { DatasetSource, Detector, DetectorContext } from '../detector';
+import { batchesOf } from '../shared-passes';
 import { compareIds, mergeAlgorithmSamples, RequestSampler } from '../personalization-opt-out/request-sampler';
 import { optOutInconsistency, pricingInconsistency } from './declaration-checks';
 import type { Declaration, FilingPartial } from './filing-partial';
@@ -36,9 +37,11 @@ export const filingInconsistencyDetector: Detector<FilingPartial> = {
     const characteristics = userCharacteristics(rules).map((c) => c.characteristic);
     const sampler = new RequestSampler(rules.personalization_opt_out.top_k, characteristics);
     if (declarations.length > 0) {
-      for await (const impression of source.rows('impressions')) {
-        if (impression.personalized && declared.has(`${impression.platform_id}\u0001${impression.algorithm_id}`)) {
-          sampler.add(impression);
+      for await (const impressions of batchesOf(source, 'impressions')) {
+        for (const impression of impressions) {
+          if (impression.personalized && declared.has(`${impression.platform_id}\u0001${impression.algorithm_id}`)) {
+            sampler.add(impression);
+          }
         }
       }
     }

@@ -1,5 +1,6 @@
 import type { Finding } from '@fairmarket/contract';
 import type { DatasetSource, Detector, DetectorContext } from '../detector';
+import { batchesOf } from '../shared-passes';
 import { familyCharacteristics, scanCharacteristics, strongest } from './characteristic-scan';
 import { optOutFinding } from './opt-out-finding';
 import { mergeAlgorithmSamples, RequestSampler, type AlgorithmSampleJSON } from './request-sampler';
@@ -22,8 +23,8 @@ export const personalizationOptOutDetector: Detector<OptOutPartial> = {
   async analyze(source: DatasetSource, rules): Promise<OptOutPartial> {
     const characteristics = familyCharacteristics(rules.price_discrimination.families).map((c) => c.characteristic);
     const sampler = new RequestSampler(rules.personalization_opt_out.top_k, characteristics);
-    for await (const impression of source.rows('impressions')) {
-      if (impression.personalized === false) sampler.add(impression);
+    for await (const impressions of batchesOf(source, 'impressions')) {
+      for (const impression of impressions) if (impression.personalized === false) sampler.add(impression);
     }
     return { algorithms: sampler.toJSON() };
   },

@@ -63,7 +63,7 @@ class PlatformAnalysis {
       platform_id: this.platformId,
       tests: pValues.length,
       small_p: pValues.filter((p) => p <= this.rules.q_max).sort((a, b) => a - b),
-      candidates: merchants.flatMap((m) => m.results((id, attribute) => this.experimentNote(id, attribute))),
+      candidates: merchants.flatMap((m) => m.settled),
     };
   }
 }
@@ -101,7 +101,10 @@ export async function analyzePriceDiscrimination(source: DatasetSource, pack: Ru
   for (const p of platforms.values()) {
     for (const [id, tally] of p.experiments) p.verdicts.set(id, tally.verdict(rules.experiment_independence_p));
     p.experiments.clear();
-    for (const m of p.merchants.values()) m.analyze((experimentId, arm) => p.arm(experimentId, arm));
+    for (const m of p.merchants.values()) {
+      m.analyze((experimentId, arm) => p.arm(experimentId, arm));
+      m.settle((experimentId, attribute) => p.experimentNote(experimentId, attribute));
+    }
   }
 
   return {

@@ -1,5 +1,6 @@
 import type { Finding } from '@fairmarket/contract';
 import type { DatasetSource, Detector, DetectorContext } from '../detector';
+import { batchesOf } from '../shared-passes';
 import { compareIds } from '../personalization-opt-out/request-sampler';
 import { AlgorithmTally, mergePreferences } from './algorithm-tally';
 import type { AlgorithmPreferenceJSON, SelfPreferencingPartial } from './preference-partial';
@@ -26,15 +27,17 @@ export const selfPreferencingDetector: Detector<SelfPreferencingPartial> = {
     const catalog = await SkuCatalog.load(source);
     const tallies = new Map<string, AlgorithmTally>();
     const platforms = new Set<string>();
-    for await (const impression of source.rows('impressions')) {
-      const key = `${impression.platform_id}\u0001${impression.algorithm_id}`;
-      let tally = tallies.get(key);
-      if (!tally) {
-        tally = new AlgorithmTally(impression);
-        tallies.set(key, tally);
+    for await (const impressions of batchesOf(source, 'impressions')) {
+      for (const impression of impressions) {
+        const key = `${impression.platform_id}\u0001${impression.algorithm_id}`;
+        let tally = tallies.get(key);
+        if (!tally) {
+          tally = new AlgorithmTally(impression);
+          tallies.set(key, tally);
+        }
+        tally.add(impression, catalog, rules.self_preferencing);
+        platforms.add(impression.platform_id);
       }
-      tally.add(impression, catalog, rules.self_preferencing);
-      platforms.add(impression.platform_id);
     }
     const merchants: Record<string, string[]> = {};
     for (const p of [...platforms].sort(compareIds)) merchants[p] = catalog.merchantsOf(p).map((m) => m.merchant_id).sort(compareIds);
