@@ -9,9 +9,8 @@ import { cliPseudonymizer } from './pseudonymize-for-cli';
 export async function openDatasetOrExit(
   input: string,
   options: Omit<FileDatasetSourceOptions, 'pseudonymize'> = {},
-  pseudonymKey?: string,
 ): Promise<FileDatasetSource | null> {
-  const pseudonymizer = cliPseudonymizer(pseudonymKey);
+  const pseudonymizer = cliPseudonymizer();
   try {
     return await FileDatasetSource.open(input, { ...options, pseudonymize: (id) => pseudonymizer.pseudonymize(id) });
   } catch (error) {

@@ -8,15 +8,8 @@ import { Pseudonymizer } from '@fairmarket/contract';
  */
 const OFFLINE_KEY = 'fairmarket-offline-self-audit-key-v1-0000';
 
-/**
- * The offline audit pseudonymises user ids like the server does: with PSEUDONYM_KEY set the
- * pseudonyms match the server's. A run that reads on several threads hands each the one key.
- */
-export function cliPseudonymKey(): string {
+/** The offline audit pseudonymises user ids like the server does: with PSEUDONYM_KEY set the pseudonyms match the server's. */
+export function cliPseudonymizer(): Pseudonymizer {
   const key = process.env.PSEUDONYM_KEY;
-  return key && key.length >= 32 ? key : OFFLINE_KEY;
-}
-
-export function cliPseudonymizer(key = cliPseudonymKey()): Pseudonymizer {
-  return new Pseudonymizer(key);
+  return new Pseudonymizer(key && key.length >= 32 ? key : OFFLINE_KEY);
 }

@@ -12,4 +12,3 @@ export * from './reading/dataset-file.error';
 export * from './reading/read-dataset-file';
 export * from './reading/scan-dataset';
 export * from './reading/file-dataset-source';
-export type { FileTallyJSON } from './reading/file-tally';

@@ -40,8 +40,6 @@ export interface Detector<Partial = unknown> {
   name: DetectorName;
   /** Files it reads; the run skips the detector when none of them is in the dataset. */
   inputs: readonly FileKind[];
-  /** Files it also reads when the dataset has them, without needing them (planning threads uses this). */
-  alsoReads?: readonly FileKind[];
   /** Detectors whose findings `decide` needs first (via priorFindings). */
   after?: readonly DetectorName[];
   analyze(source: DatasetSource, rules: RulePack): Promise<Partial>;

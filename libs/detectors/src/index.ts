@@ -4,4 +4,3 @@ export * from './registry';
 export * from './run-detectors';
 export * from './testing/memory-source';
 export * from './shared-passes';
-export * from './lane-plan';

@@ -87,7 +87,7 @@ describe('SharedPasses', () => {
 
   it('hands a detector asking for arrays the same rows, one array per batch of the shared read', async () => {
     const source = new CountingSource(new MemorySource(data));
-    const [arrays, rows] = await new SharedPasses(source).run([
+    const [arrays, rows] = (await new SharedPasses(source).run<unknown>([
       async (view) => {
         const sizes: number[] = [];
         const seen: string[] = [];
@@ -98,7 +98,7 @@ describe('SharedPasses', () => {
         return { sizes, seen };
       },
       (view) => ids(view, 'merchants'),
-    ]);
+    ])) as [{ sizes: number[]; seen: string[] }, string[]];
     expect(arrays.seen).toEqual(expected);
     expect(rows).toEqual(expected);
     expect(arrays.sizes).toEqual([512, 512, 476]);

@@ -75,28 +75,6 @@ describe('FileDatasetSource', () => {
     expect(Object.keys(report.rejection_counts)[0]).toBe('quote_id: must be an id of 1 to 128 characters from A-Z a-z 0-9 . _ : -');
   });
 
-  it('adopts the counts another source made of the same files and does not read them again', async () => {
-    cpSync(join(FIXTURES, 'messy'), dir, { recursive: true });
-    const thread = await FileDatasetSource.open(dir, { pseudonymize, maxRejections: 4 });
-    await collect(thread.rows('price_quotes'));
-    const main = await FileDatasetSource.open(dir, { pseudonymize, maxRejections: 4 });
-    main.adoptTallies(JSON.parse(JSON.stringify(thread.completedTallies())));
-    // Were the file read again, this change would show in the report.
-    writeFileSync(join(dir, 'price_quotes.ndjson'), '');
-    expect(await main.report()).toEqual(await thread.report());
-    expect((await main.report()).files.price_quotes).toEqual({ lines: 11, accepted: 2, rejected: 9 });
-  });
-
-  it('keeps its own counts over adopted ones and ignores files it does not have', async () => {
-    cpSync(join(FIXTURES, 'messy'), dir, { recursive: true });
-    const main = await FileDatasetSource.open(dir, { pseudonymize });
-    await collect(main.rows('price_quotes'));
-    const own = await main.report();
-    const forged = { lines: 1, accepted: 1, rejected: 0, rejections: [], reasonCounts: [], kind: 'price_quotes' as const, fileName: 'x', maxRejections: 1 };
-    main.adoptTallies({ [join(dir, 'price_quotes.ndjson')]: forged, [join(dir, 'elsewhere.ndjson')]: forged });
-    expect(await main.report()).toEqual(own);
-  });
-
   it('reads both files of one kind', async () => {
     copyFileSync(join(FIXTURES, 'example/price_quotes.ndjson'), join(dir, 'price_quotes.ndjson'));
     copyFileSync(join(FIXTURES, 'csv/price_quotes.csv'), join(dir, 'price_quotes.csv'));

@@ -1,7 +1,7 @@
 import type { DatasetSource } from '@fairmarket/detectors';
 import { FILE_KINDS, type EventsByKind, type FileKind } from '../events';
 import type { FileReport, Rejection } from '../findings';
-import { FileTally, type FileTallyJSON } from './file-tally';
+import { FileTally } from './file-tally';
 import { readDatasetFileBatches } from './read-dataset-file';
 import { scanDataset, type DatasetFile } from './scan-dataset';
 
@@ -74,22 +74,6 @@ export class FileDatasetSource implements DatasetSource {
   async *batches<K extends FileKind>(kind: K): AsyncIterable<EventsByKind[K][]> {
     for (const file of this.filesOf(kind)) {
       yield* this.pass(file, kind);
-    }
-  }
-
-  /** The counts of the files read in full so far, by path (for another source over the same files). */
-  completedTallies(): Record<string, FileTallyJSON> {
-    return Object.fromEntries([...this.tallies].map(([path, tally]) => [path, tally.toJSON()]));
-  }
-
-  /**
-   * Takes the counts of files another source over the same directory read in full (a
-   * detection thread), so that `report` need not read them again. Counts this source has
-   * already are kept: both come from complete passes over the same bytes.
-   */
-  adoptTallies(tallies: Record<string, FileTallyJSON>): void {
-    for (const [path, json] of Object.entries(tallies)) {
-      if (!this.tallies.has(path) && this.files.some((file) => file.path === path)) this.tallies.set(path, FileTally.fromJSON(json));
     }
   }
 

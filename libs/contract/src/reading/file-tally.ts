@@ -3,18 +3,6 @@ import type { FileReport, Rejection } from '../findings';
 import { DatasetFileError } from './dataset-file.error';
 import type { LineResult } from './line-result';
 
-/** A FileTally as plain data, to hand it from a detection thread to the main one. */
-export interface FileTallyJSON {
-  kind: FileKind;
-  fileName: string;
-  maxRejections: number;
-  lines: number;
-  accepted: number;
-  rejected: number;
-  rejections: Rejection[];
-  reasonCounts: [string, number][];
-}
-
 /**
  * The ingestion counts of one file, from one complete pass over it: lines (non-blank),
  * accepted, rejected, the first `maxRejections` rejections and the number of lines per reason.
@@ -32,29 +20,6 @@ export class FileTally {
     readonly fileName: string,
     private readonly maxRejections: number,
   ) {}
-
-  static fromJSON(json: FileTallyJSON): FileTally {
-    const tally = new FileTally(json.kind, json.fileName, json.maxRejections);
-    tally.lines = json.lines;
-    tally.accepted = json.accepted;
-    tally.rejected = json.rejected;
-    tally.rejections.push(...json.rejections);
-    for (const [reason, n] of json.reasonCounts) tally.reasonCounts.set(reason, n);
-    return tally;
-  }
-
-  toJSON(): FileTallyJSON {
-    return {
-      kind: this.kind,
-      fileName: this.fileName,
-      maxRejections: this.maxRejections,
-      lines: this.lines,
-      accepted: this.accepted,
-      rejected: this.rejected,
-      rejections: this.rejections,
-      reasonCounts: [...this.reasonCounts],
-    };
-  }
 
   add(result: LineResult): void {
     this.lines += 1;

@@ -1,3 +1,4 @@
+import { ChunkDecoder } from './chunk-decoder';
 import { openDatasetFile } from './file-stream';
 import type { LineRejection, ParsedLine } from './line-result';
 import { LineSplitter, type PhysicalLine } from './line-splitter';
@@ -27,15 +28,16 @@ export async function* ndjsonPhysicalLines(
   onBytesRead?: (bytesRead: number) => void,
 ): AsyncGenerator<PhysicalLine[]> {
   const opened = openDatasetFile(path, gzip);
-  opened.stream.setEncoding('utf8');
+  const decoder = new ChunkDecoder();
   const splitter = new LineSplitter();
   try {
     for await (const chunk of opened.stream) {
       onBytesRead?.(opened.bytesRead());
-      yield splitter.push(chunk as string);
+      yield splitter.push(decoder.write(chunk as Buffer));
     }
     onBytesRead?.(opened.bytesRead());
-    yield splitter.end();
+    const rest = decoder.end();
+    yield [...splitter.push(rest), ...splitter.end()];
   } finally {
     opened.stream.destroy();
   }

@@ -14,8 +14,6 @@ import { judgePlatform } from './platform-verdict';
 export const exclusivityConductDetector: Detector<ConductPartial> = {
   name: 'exclusivity_conduct',
   inputs: ['merchant_events'],
-  // Who the merchants are, and how the platform showed them before and after each event.
-  alsoReads: ['merchants', 'skus', 'impressions'],
 
   async analyze(source: DatasetSource): Promise<ConductPartial> {
     const collector = new ConductCollector();

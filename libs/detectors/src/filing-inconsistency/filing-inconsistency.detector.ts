@@ -15,8 +15,6 @@ import { undeclaredDependence, userCharacteristics } from './undeclared-dependen
 export const filingInconsistencyDetector: Detector<FilingPartial> = {
   name: 'filing_inconsistency',
   inputs: ['algorithms'],
-  // Each declared algorithm's personalized requests, for undeclared characteristics.
-  alsoReads: ['impressions'],
   after: ['price_discrimination', 'personalization_opt_out'],
 
   async analyze(source: DatasetSource, rules): Promise<FilingPartial> {

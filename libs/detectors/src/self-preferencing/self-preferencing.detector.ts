@@ -19,9 +19,6 @@ const ROUNDING = 1e-9;
 export const selfPreferencingDetector: Detector<SelfPreferencingPartial> = {
   name: 'self_preferencing',
   inputs: ['impressions'],
-  // The catalog: whose items are shown and at what price. (Quotes are read too, but only for
-  // skus without any listing, which a complete dataset does not have.)
-  alsoReads: ['merchants', 'skus', 'listings'],
 
   async analyze(source: DatasetSource, rules): Promise<SelfPreferencingPartial> {
     const catalog = await SkuCatalog.load(source);
