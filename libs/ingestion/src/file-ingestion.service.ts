@@ -123,11 +123,21 @@ export class FileIngestionService {
     let batch = new IngestionBatch();
     // While the next batch is read and encoded, the previous ones are written (OrderedBatchLanes).
     const lanes = new OrderedBatchLanes(clients, timer);
-    const flush = (b: IngestionBatch) =>
-      lanes.submit(
+    const flush = async (b: IngestionBatch) => {
+      if (table.timed && this.partitions.missing(table.table, b.months).length > 0) {
+        // A new month's partition is created with no batch of this file in flight. Creating it
+        // locks the parent table, and a later batch already staged on the other connection
+        // holds a lock on that table inside its transaction while it waits for this batch's
+        // move: a deadlock PostgreSQL cannot see (it hung the complaints e2e test). New months
+        // are rare (once per month and table per process), so the pause costs nothing.
+        await lanes.drain();
+        await this.partitions.ensure(clients[0], table.table, b.months);
+      }
+      return lanes.submit(
         (client, previous, onMoved) => this.commit(client, table, file, b, state, previous, onMoved),
         () => onProgress(this.progress(state, file.gzip ? null : size)),
       );
+    };
 
     const pool = this.encoderPoolFor(file, dataset);
     if (pool) {
@@ -218,7 +228,6 @@ export class FileIngestionService {
       onMoved();
       return previous.committed;
     }
-    if (table.timed) await this.partitions.ensure(client, table.table, batch.months);
     await client.query('BEGIN');
     try {
       // A batch's commit need not wait for its WAL to reach the disk: the rows, the counters and

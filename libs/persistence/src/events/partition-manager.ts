@@ -24,9 +24,14 @@ export function monthOf(tsMs: number): string {
 export class PartitionManager {
   private readonly known = new Set<string>();
 
+  /** The months this process has not made sure of yet (no query). */
+  missing(table: string, months: Iterable<string>): string[] {
+    return [...months].filter((month) => !this.known.has(partitionName(table, month)));
+  }
+
   async ensure(client: PoolClient, table: string, months: Iterable<string>): Promise<void> {
     for (const month of months) {
-      const name = `${table}_y${month.replace('-', 'm')}`;
+      const name = partitionName(table, month);
       if (this.known.has(name)) continue;
       // Only the tables' owner may add partitions: a SECURITY DEFINER function (migration
       // 1763900000000) does it, under the same advisory lock, for the application's role.
@@ -34,4 +39,8 @@ export class PartitionManager {
       this.known.add(name);
     }
   }
+}
+
+function partitionName(table: string, month: string): string {
+  return `${table}_y${month.replace('-', 'm')}`;
 }
