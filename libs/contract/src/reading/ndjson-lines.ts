@@ -1,4 +1,3 @@
-import { ChunkDecoder } from './chunk-decoder';
 import { openDatasetFile } from './file-stream';
 import type { LineRejection, ParsedLine } from './line-result';
 import { LineSplitter, type PhysicalLine } from './line-splitter';
@@ -28,16 +27,15 @@ export async function* ndjsonPhysicalLines(
   onBytesRead?: (bytesRead: number) => void,
 ): AsyncGenerator<PhysicalLine[]> {
   const opened = openDatasetFile(path, gzip);
-  const decoder = new ChunkDecoder();
+  opened.stream.setEncoding('utf8');
   const splitter = new LineSplitter();
   try {
     for await (const chunk of opened.stream) {
       onBytesRead?.(opened.bytesRead());
-      yield splitter.push(decoder.write(chunk as Buffer));
+      yield splitter.push(chunk as string);
     }
     onBytesRead?.(opened.bytesRead());
-    const rest = decoder.end();
-    yield [...splitter.push(rest), ...splitter.end()];
+    yield splitter.end();
   } finally {
     opened.stream.destroy();
   }
