@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { DetectorName, Finding } from '@fairmarket/contract';
-import { analyzeAll, DETECTORS, selectDetectors, sortFindings } from '@fairmarket/detectors';
+import type { DetectorName } from '@fairmarket/contract';
+import { analyzeAll, decideAll, DETECTORS, selectDetectors } from '@fairmarket/detectors';
 import { rulePack } from '@fairmarket/rules';
 import { DetectionRunEntity } from '@fairmarket/persistence';
 import { JobQueueService } from '@fairmarket/jobs';
@@ -52,14 +52,9 @@ export class DetectionRunnerService {
   private async decideAsOwner(datasetId: string, runId: string): Promise<number> {
     const run = await this.loadRun(runId);
     const rules = rulePack(run.rule_pack);
-    const partials = await this.store.loadPartials(runId);
-    const findings: Finding[] = [];
-    for (const detector of selectDetectors(DETECTORS, run.detectors as DetectorName[])) {
-      const mine = partials.get(detector.name);
-      if (!mine) continue;
-      findings.push(...detector.decide(mine, { rules, priorFindings: findings }));
-    }
-    sortFindings(findings);
+    const partials = (await this.store.loadPartials(runId)) as Map<DetectorName, unknown[]>;
+    // The CLI's very step (run-detectors.ts), over every platform's partials.
+    const findings = decideAll(selectDetectors(DETECTORS, run.detectors as DetectorName[]), partials, rules);
     await this.store.replaceFindings(datasetId, run.rule_pack, runId, findings);
     await this.dataSource.getRepository(DetectionRunEntity).update({ id: runId }, { status: 'done', findings_count: findings.length, finished_at: new Date() });
     await this.store.deletePartials(runId);
